@@ -1,0 +1,1 @@
+//! Stage `brief`: fused records → one brief per story.

@@ -1,0 +1,1 @@
+//! Stage `render`: a brief → text, Markdown, JSON or HTML.
