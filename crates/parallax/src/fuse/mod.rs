@@ -8,6 +8,9 @@
 //! generation, not all pairs.
 
 pub mod entities;
+pub mod features;
+pub mod groups;
+pub mod lineage;
 pub mod names;
 
 use crate::model::{AnalysedArticle, Entity};
