@@ -234,13 +234,13 @@ fn group(articles: &[ArticleIndex], links: Vec<LineageLink>) -> Vec<Lineage> {
     }
     let mut by_root: Vec<(usize, Vec<ArticleIndex>)> = Vec::new();
     let mut slot_of_root: HashMap<usize, usize> = HashMap::new();
-    for position in 0..articles.len() {
+    for (position, article) in articles.iter().enumerate() {
         let root = root(&mut parent, position);
         let slot = *slot_of_root.entry(root).or_insert_with(|| {
             by_root.push((root, Vec::new()));
             by_root.len() - 1
         });
-        by_root[slot].1.push(articles[position]);
+        by_root[slot].1.push(*article);
     }
     by_root
         .into_iter()
