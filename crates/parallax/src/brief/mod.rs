@@ -475,8 +475,7 @@ fn unique_reports(
                 }
             }
         }
-        statements
-            .sort_by(|a, b| (a.span.article, a.span.start).cmp(&(b.span.article, b.span.start)));
+        statements.sort_by_key(|statement| (statement.span.article, statement.span.start));
         let omits: Vec<String> = if lineage_count >= 3 {
             key_facts
                 .iter()
