@@ -2,8 +2,10 @@
 //! public data set under `../shared/data/`), runs the pipeline and returns a
 //! [`Report`] of figures. The `parallax eval` command prints them.
 
+pub mod gold;
 pub mod metrics;
 pub mod report;
+pub mod stories;
 
 pub use metrics::Counts;
 pub use report::Report;
@@ -20,5 +22,9 @@ pub struct Suite {
 
 /// Every suite, in the order `parallax eval all` runs them.
 pub fn suites() -> Vec<Suite> {
-    vec![]
+    vec![Suite {
+        name: "stories",
+        about: "our own stories and the shared seeds against their gold files",
+        run: stories::run,
+    }]
 }
