@@ -2,8 +2,11 @@
 //! public data set under `../shared/data/`), runs the pipeline and returns a
 //! [`Report`] of figures. The `parallax eval` command prints them.
 
+pub mod gum;
+pub mod gum_sentences;
 pub mod metrics;
 pub mod report;
+pub mod sentence_rules;
 
 pub use metrics::Counts;
 pub use report::Report;
@@ -20,5 +23,16 @@ pub struct Suite {
 
 /// Every suite, in the order `parallax eval all` runs them.
 pub fn suites() -> Vec<Suite> {
-    vec![]
+    vec![
+        Suite {
+            name: "sentence-rules",
+            about: "48 hard sentence-splitting cases (pySBD golden rules): cases passed, end F1",
+            run: sentence_rules::run,
+        },
+        Suite {
+            name: "gum-sentences",
+            about: "sentence-boundary F1 on GUM news and interviews (pipeline and segmenter alone)",
+            run: gum_sentences::run,
+        },
+    ]
 }

@@ -60,9 +60,34 @@ enum Decision {
 pub(crate) fn split_block(text: &str, tokens: &[Token], cuts: &mut Vec<SentenceCut>) {
     let splitter = Splitter { text, tokens };
     let first_cut = cuts.len();
+    let markers = splitter.list_markers();
+    let mut next_marker = 0;
     let mut sentence_start = 0;
     let mut index = 0;
     while index < tokens.len() {
+        // A list item's marker starts a sentence, and its own period or
+        // bracket ends none.
+        while markers
+            .get(next_marker)
+            .is_some_and(|marker| marker.end <= index)
+        {
+            next_marker += 1;
+        }
+        if let Some(marker) = markers
+            .get(next_marker)
+            .filter(|marker| marker.start <= index)
+        {
+            if marker.start == index && index > sentence_start {
+                cuts.push(SentenceCut {
+                    start: sentence_start,
+                    end: index,
+                    opens_inside_quote: false,
+                });
+                sentence_start = index;
+            }
+            index = marker.end;
+            continue;
+        }
         match splitter.decide(index, sentence_start) {
             Decision::Boundary { end } => {
                 let end = end.clamp(index + 1, tokens.len());
@@ -113,6 +138,31 @@ fn mark_quotation_state(tokens: &[Token], cuts: &mut [SentenceCut]) {
     }
 }
 
+/// The tokens `start..end` of a list item's marker ("1.", "2)", "• 9.",
+/// "b.").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ListMarker {
+    start: usize,
+    end: usize,
+}
+
+/// How a list item is numbered: the same style runs through one list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MarkerStyle {
+    /// "1." "1)" "1.)" with digits, or "a." "a)" with letters; the flag
+    /// says whether a bullet ("•") comes first.
+    Digits {
+        closing: &'static str,
+        bullet: bool,
+    },
+    Letters {
+        closing: &'static str,
+        bullet: bool,
+    },
+}
+
+const BULLETS: [&str; 6] = ["•", "⁃", "◦", "▪", "‣", "*"];
+
 struct Splitter<'a> {
     text: &'a str,
     tokens: &'a [Token],
@@ -140,6 +190,80 @@ impl Splitter<'_> {
             (Some(before), Some(token)) => before.end < token.start,
             _ => true,
         }
+    }
+
+    /// The list markers of a block that opens with one ("1.", "a)", "• 9."):
+    /// the first, and every later marker of the same style numbered one
+    /// more than the one before, after white space. A block that does not
+    /// open with a marker has none (numbers in running text are not lists).
+    fn list_markers(&self) -> Vec<ListMarker> {
+        let Some((first_value, style, first_end)) = self.list_marker_at(0) else {
+            return Vec::new();
+        };
+        let mut markers = vec![ListMarker {
+            start: 0,
+            end: first_end,
+        }];
+        let mut expected = first_value + 1;
+        let mut index = first_end;
+        while index < self.tokens.len() {
+            if self.space_before(index) {
+                if let Some((value, found_style, end)) = self.list_marker_at(index) {
+                    if value == expected && found_style == style {
+                        markers.push(ListMarker { start: index, end });
+                        expected += 1;
+                        index = end;
+                        continue;
+                    }
+                }
+            }
+            index += 1;
+        }
+        markers
+    }
+
+    /// A list marker starting at token `index`: its number, its style, and
+    /// the index past it. It must be followed by white space.
+    fn list_marker_at(&self, index: usize) -> Option<(u32, MarkerStyle, usize)> {
+        let bullet = BULLETS.contains(&self.token_text(index));
+        let number_index = if bullet { index + 1 } else { index };
+        let number_text = self.token_text(number_index);
+        let digits = self.kind(number_index) == Some(TokenKind::Number)
+            && (1..=2).contains(&number_text.len())
+            && number_text.bytes().all(|byte| byte.is_ascii_digit());
+        let letter = self.kind(number_index) == Some(TokenKind::Word)
+            && number_text.len() == 1
+            && number_text.bytes().all(|byte| byte.is_ascii_lowercase());
+        if !digits && !letter {
+            return None;
+        }
+        let value = if digits {
+            number_text.parse().ok()?
+        } else {
+            u32::from(number_text.bytes().next()? - b'a') + 1
+        };
+        let glued = |position: usize| position < self.tokens.len() && !self.space_before(position);
+        let first_mark = number_index + 1;
+        let (closing, end) = match self.token_text(first_mark) {
+            "." if glued(first_mark)
+                && self.token_text(first_mark + 1) == ")"
+                && glued(first_mark + 1) =>
+            {
+                (".)", first_mark + 2)
+            }
+            "." if glued(first_mark) => (".", first_mark + 1),
+            ")" if glued(first_mark) => (")", first_mark + 1),
+            _ => return None,
+        };
+        if end < self.tokens.len() && !self.space_before(end) {
+            return None;
+        }
+        let style = if digits {
+            MarkerStyle::Digits { closing, bullet }
+        } else {
+            MarkerStyle::Letters { closing, bullet }
+        };
+        Some((value, style, end))
     }
 
     fn decide(&self, index: usize, sentence_start: usize) -> Decision {
@@ -565,6 +689,29 @@ mod tests {
         assert_eq!(
             sentences("\"A [...] B [...]\" (Lee 5)."),
             vec!["\"A [...] B [...]\" (Lee 5)."]
+        );
+    }
+
+    #[test]
+    fn numbered_and_lettered_lists() {
+        assert_eq!(
+            sentences("1. Buy milk 2. Call the bank. 3. Sleep"),
+            vec!["1. Buy milk", "2. Call the bank.", "3. Sleep"]
+        );
+        assert_eq!(sentences("a) Red b) Blue"), vec!["a) Red", "b) Blue"]);
+        assert_eq!(
+            sentences("• 4. Four • 5. Five"),
+            vec!["• 4. Four", "• 5. Five"]
+        );
+        // A lone numbered paragraph keeps its number.
+        assert_eq!(
+            sentences("1. The plan failed. It was late."),
+            vec!["1. The plan failed.", "It was late."]
+        );
+        // Numbers in running text are not list markers.
+        assert_eq!(
+            sentences("He won 2. Then she won 3. It ended."),
+            vec!["He won 2.", "Then she won 3.", "It ended."]
         );
     }
 
