@@ -81,6 +81,27 @@ fn paragraph_article(document: &GumDocument, rebuilt: &RebuiltText) -> Article {
     }
 }
 
+/// For each block kind that the text stage does not segment, how many gold
+/// sentence ends lie in blocks of that kind.
+fn ends_in_unsegmented_blocks(
+    article: &Article,
+    gold: &BTreeSet<usize>,
+    tally: &mut std::collections::BTreeMap<String, usize>,
+) {
+    for block in &article.blocks {
+        if matches!(block.kind, BlockKind::Body | BlockKind::Heading) {
+            continue;
+        }
+        let inside = gold
+            .range(block.span.start as usize + 1..=block.span.end as usize)
+            .count();
+        if inside > 0 {
+            let reason = block.kind.reason().unwrap_or("other").to_string();
+            *tally.entry(reason).or_default() += inside;
+        }
+    }
+}
+
 fn sentence_ends(article: &Article) -> BTreeSet<usize> {
     let doc = parallax::text::analyse(article);
     doc.sentences
@@ -133,6 +154,7 @@ fn run_genre(
     let mut pipeline = Tally::default();
     let mut segmenter = Tally::default();
     let mut notes = Vec::new();
+    let mut unsegmented = std::collections::BTreeMap::new();
     for document in &documents {
         let rebuilt = document.rebuild();
         let gold: BTreeSet<usize> = rebuilt.sentences.iter().map(|range| range.end).collect();
@@ -141,7 +163,10 @@ fn run_genre(
 
         let ingested = parallax::ingest::read_plain_text(&document.id, rebuilt.text.as_bytes(), 0);
         let pipeline_ends = match ingested {
-            Ok(article) => sentence_ends(&article),
+            Ok(article) => {
+                ends_in_unsegmented_blocks(&article, &gold, &mut unsegmented);
+                sentence_ends(&article)
+            }
             Err(error) => {
                 notes.push(format!("{}: ingest failed: {error}", document.id));
                 BTreeSet::new()
@@ -180,6 +205,14 @@ fn run_genre(
         segmenter.inner,
         None,
     );
+    let unsegmented: Vec<String> = unsegmented
+        .iter()
+        .map(|(reason, count)| format!("{reason} {count}"))
+        .collect();
+    report.note(format!(
+        "{label}: gold sentence ends inside blocks that ingest did not mark body or heading (not segmented): {}",
+        if unsegmented.is_empty() { "none".to_string() } else { unsegmented.join(", ") }
+    ));
     report.note(format!("{label}: segmenter differences ({}):", notes.len()));
     for note in notes {
         report.note(note);

@@ -8,6 +8,7 @@ const ABBREVIATIONS: &str = include_str!("../../data/abbreviations.txt");
 const SENTENCE_STARTERS: &str = include_str!("../../data/sentence_starters.txt");
 const ELISIONS: &str = include_str!("../../data/elisions.txt");
 const REPORTING_VERBS: &str = include_str!("../../data/reporting_verbs.txt");
+const CREDIT_LABELS: &str = include_str!("../../data/credit_labels.txt");
 const INTRODUCTORY_PREPOSITIONS: &str = include_str!("../../data/introductory_prepositions.txt");
 
 /// What an abbreviation's period may mean (see `data/abbreviations.txt`).
@@ -94,6 +95,11 @@ fn introductory_preposition_set() -> &'static HashMap<&'static str, ()> {
     word_set(INTRODUCTORY_PREPOSITIONS, &SET)
 }
 
+fn credit_label_set() -> &'static HashMap<&'static str, ()> {
+    static SET: OnceLock<HashMap<&'static str, ()>> = OnceLock::new();
+    word_set(CREDIT_LABELS, &SET)
+}
+
 /// The longest word looked up in the tables, in bytes.
 const LOOKUP_LIMIT: usize = 24;
 
@@ -154,6 +160,12 @@ pub(crate) fn is_introductory_preposition(word: &str) -> bool {
         .is_some_and(|lowered| introductory_preposition_set().contains_key(lowered))
 }
 
+/// True when `word` labels a credit or source line ("Photo", "Image").
+pub(crate) fn is_credit_label(word: &str) -> bool {
+    let mut buffer = [0u8; LOOKUP_LIMIT];
+    lower(word, &mut buffer).is_some_and(|lowered| credit_label_set().contains_key(lowered))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,6 +210,10 @@ mod tests {
             assert!(is_introductory_preposition(&capitalised), "{capitalised}");
         }
         assert!(!is_introductory_preposition("He"));
+        for word in entries(CREDIT_LABELS) {
+            assert!(is_credit_label(word), "{word}");
+        }
+        assert!(!is_credit_label("Note"));
     }
 
     #[test]

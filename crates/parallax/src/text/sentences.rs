@@ -32,8 +32,8 @@
 //! dashes alternately open and close the quotation.
 
 use super::lexicon::{
-    abbreviation, is_introductory_preposition, is_reporting_verb, is_sentence_starter,
-    AbbreviationClass,
+    abbreviation, is_credit_label, is_introductory_preposition, is_reporting_verb,
+    is_sentence_starter, AbbreviationClass,
 };
 use crate::model::{Token, TokenKind};
 
@@ -60,24 +60,18 @@ enum Decision {
 pub(crate) fn split_block(text: &str, tokens: &[Token], cuts: &mut Vec<SentenceCut>) {
     let splitter = Splitter { text, tokens };
     let first_cut = cuts.len();
-    let markers = splitter.list_markers();
-    let mut next_marker = 0;
+    let fixed = splitter.fixed_spans();
+    let mut next_fixed = 0;
     let mut sentence_start = 0;
     let mut index = 0;
     while index < tokens.len() {
         // A list item's marker starts a sentence, and its own period or
-        // bracket ends none.
-        while markers
-            .get(next_marker)
-            .is_some_and(|marker| marker.end <= index)
-        {
-            next_marker += 1;
+        // bracket ends none; a dateline is a sentence of its own.
+        while fixed.get(next_fixed).is_some_and(|span| span.end <= index) {
+            next_fixed += 1;
         }
-        if let Some(marker) = markers
-            .get(next_marker)
-            .filter(|marker| marker.start <= index)
-        {
-            if marker.start == index && index > sentence_start {
+        if let Some(span) = fixed.get(next_fixed).filter(|span| span.start <= index) {
+            if span.start == index && index > sentence_start {
                 cuts.push(SentenceCut {
                     start: sentence_start,
                     end: index,
@@ -85,8 +79,25 @@ pub(crate) fn split_block(text: &str, tokens: &[Token], cuts: &mut Vec<SentenceC
                 });
                 sentence_start = index;
             }
-            index = marker.end;
+            index = span.end;
+            if span.ends_sentence && index > sentence_start {
+                cuts.push(SentenceCut {
+                    start: sentence_start,
+                    end: index,
+                    opens_inside_quote: false,
+                });
+                sentence_start = index;
+            }
             continue;
+        }
+        // "… the shop Photo: Jane Doe.": a credit starts a sentence.
+        if index > sentence_start && splitter.is_credit_label(index) {
+            cuts.push(SentenceCut {
+                start: sentence_start,
+                end: index,
+                opens_inside_quote: false,
+            });
+            sentence_start = index;
         }
         match splitter.decide(index, sentence_start) {
             Decision::Boundary { end } => {
@@ -138,12 +149,14 @@ fn mark_quotation_state(tokens: &[Token], cuts: &mut [SentenceCut]) {
     }
 }
 
-/// The tokens `start..end` of a list item's marker ("1.", "2)", "• 9.",
-/// "b.").
+/// Tokens `start..end` that no rule looks into: a list item's marker
+/// ("1.", "2)", "• 9.", "b."), which starts a sentence, or a dateline
+/// ("PARIS, Dec. 4 (AP) —"), which is one (`ends_sentence`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct ListMarker {
+struct FixedSpan {
     start: usize,
     end: usize,
+    ends_sentence: bool,
 }
 
 /// How a list item is numbered: the same style runs through one list.
@@ -192,17 +205,72 @@ impl Splitter<'_> {
         }
     }
 
+    /// The spans of the block that rules do not look into, in order: a
+    /// dateline, or list markers.
+    fn fixed_spans(&self) -> Vec<FixedSpan> {
+        match self.dateline_end() {
+            Some(end) => vec![FixedSpan {
+                start: 0,
+                end,
+                ends_sentence: true,
+            }],
+            None => self.list_markers(),
+        }
+    }
+
+    /// The end of a dateline opening the block: up to eight capitalised
+    /// words, numbers, commas, periods of abbreviations and bracketed
+    /// agency names, then a dash, then a capitalised word or a quotation
+    /// ("KYIV, Ukraine (AP) — The …", "Evansville, Indiana - This …").
+    fn dateline_end(&self) -> Option<usize> {
+        const LONGEST_DATELINE: usize = 12;
+        let mut index = 0;
+        let mut words = 0;
+        while index < self.tokens.len().min(LONGEST_DATELINE) {
+            let token_text = self.token_text(index);
+            match self.kind(index)? {
+                TokenKind::Dash => break,
+                TokenKind::Word if starts_upper(token_text) => words += 1,
+                TokenKind::Number => {}
+                TokenKind::Punct if matches!(token_text, "," | "(" | ")" | "/" | ".") => {}
+                _ => return None,
+            }
+            index += 1;
+        }
+        if words == 0 || self.kind(index) != Some(TokenKind::Dash) {
+            return None;
+        }
+        let after = index + 1;
+        let opens_sentence = match self.kind(after) {
+            Some(TokenKind::Word) => starts_upper(self.token_text(after)),
+            Some(TokenKind::QuoteOpen) => true,
+            _ => false,
+        };
+        opens_sentence.then_some(after)
+    }
+
+    /// True when token `index` is a credit label ("Photo", "Image") glued
+    /// to a colon, after white space.
+    fn is_credit_label(&self, index: usize) -> bool {
+        self.kind(index) == Some(TokenKind::Word)
+            && self.token_text(index + 1) == ":"
+            && !self.space_before(index + 1)
+            && self.space_before(index)
+            && is_credit_label(self.token_text(index))
+    }
+
     /// The list markers of a block that opens with one ("1.", "a)", "• 9."):
     /// the first, and every later marker of the same style numbered one
     /// more than the one before, after white space. A block that does not
     /// open with a marker has none (numbers in running text are not lists).
-    fn list_markers(&self) -> Vec<ListMarker> {
+    fn list_markers(&self) -> Vec<FixedSpan> {
         let Some((first_value, style, first_end)) = self.list_marker_at(0) else {
             return Vec::new();
         };
-        let mut markers = vec![ListMarker {
+        let mut markers = vec![FixedSpan {
             start: 0,
             end: first_end,
+            ends_sentence: false,
         }];
         let mut expected = first_value + 1;
         let mut index = first_end;
@@ -210,7 +278,11 @@ impl Splitter<'_> {
             if self.space_before(index) {
                 if let Some((value, found_style, end)) = self.list_marker_at(index) {
                     if value == expected && found_style == style {
-                        markers.push(ListMarker { start: index, end });
+                        markers.push(FixedSpan {
+                            start: index,
+                            end,
+                            ends_sentence: false,
+                        });
                         expected += 1;
                         index = end;
                         continue;
@@ -394,7 +466,7 @@ impl Splitter<'_> {
             };
             let token_text = token.text(self.text);
             match token.kind {
-                TokenKind::Word => return !starts_lower(token_text),
+                TokenKind::Word => return !starts_lower(token_text) || is_camel_case(token_text),
                 TokenKind::Number | TokenKind::Symbol => return true,
                 TokenKind::QuoteOpen | TokenKind::Dash => position += 1,
                 TokenKind::Punct if matches!(token_text, "(" | "[" | "¿" | "¡") => position += 1,
@@ -488,6 +560,11 @@ impl Splitter<'_> {
 
 fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// "eHow", "iPhone": lower case first, a capital later; a name.
+fn is_camel_case(word: &str) -> bool {
+    word.chars().skip(1).any(char::is_uppercase)
 }
 
 fn starts_lower(word: &str) -> bool {
@@ -712,6 +789,43 @@ mod tests {
         assert_eq!(
             sentences("He won 2. Then she won 3. It ended."),
             vec!["He won 2.", "Then she won 3.", "It ended."]
+        );
+    }
+
+    #[test]
+    fn datelines_and_credits_are_sentences_of_their_own() {
+        assert_eq!(
+            sentences("KYIV, Ukraine, Dec. 4 (AP) — The talks ended. They failed."),
+            vec![
+                "KYIV, Ukraine, Dec. 4 (AP) —",
+                "The talks ended.",
+                "They failed."
+            ]
+        );
+        assert_eq!(
+            sentences("Springfield, Ohio - \"Enough,\" she said."),
+            vec!["Springfield, Ohio -", "\"Enough,\" she said."]
+        );
+        // Not a dateline: a lower-case word before the dash, or after it.
+        assert_eq!(
+            sentences("Prices rose — The report said so."),
+            vec!["Prices rose — The report said so."]
+        );
+        assert_eq!(
+            sentences("Anna, Ben — and Carl."),
+            vec!["Anna, Ben — and Carl."]
+        );
+        assert_eq!(
+            sentences("The old mill at dawn Photo: Jane Roe. A new day."),
+            vec!["The old mill at dawn", "Photo: Jane Roe.", "A new day."]
+        );
+    }
+
+    #[test]
+    fn camel_case_names_can_start_a_sentence() {
+        assert_eq!(
+            sentences("I used it. eHow is a website."),
+            vec!["I used it.", "eHow is a website."]
         );
     }
 
