@@ -3,8 +3,11 @@
 //! [`Report`] of figures. The `parallax eval` command prints them.
 
 pub mod gold;
+pub mod gum;
+pub mod gum_sentences;
 pub mod metrics;
 pub mod report;
+pub mod sentence_rules;
 pub mod stories;
 
 pub use metrics::Counts;
@@ -22,9 +25,21 @@ pub struct Suite {
 
 /// Every suite, in the order `parallax eval all` runs them.
 pub fn suites() -> Vec<Suite> {
-    vec![Suite {
-        name: "stories",
-        about: "our own stories and the shared seeds against their gold files",
-        run: stories::run,
-    }]
+    vec![
+        Suite {
+            name: "stories",
+            about: "our own stories and the shared seeds against their gold files",
+            run: stories::run,
+        },
+        Suite {
+            name: "sentence-rules",
+            about: "48 hard sentence-splitting cases (pySBD golden rules): cases passed, end F1",
+            run: sentence_rules::run,
+        },
+        Suite {
+            name: "gum-sentences",
+            about: "sentence-boundary F1 on GUM news and interviews (pipeline and segmenter alone)",
+            run: gum_sentences::run,
+        },
+    ]
 }
