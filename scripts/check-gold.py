@@ -309,8 +309,12 @@ class Checker:
                 needle = fold(item["text"])
                 if not needle:
                     self.error(f"{where}: empty text")
-                elif not any(needle in fold(line) for line in lines):
-                    self.error(f"{where}: text not found on one line")
+                else:
+                    hits = [fold(line) for line in lines if needle in fold(line)]
+                    if not hits:
+                        self.error(f"{where}: text not found on one line")
+                    elif len(hits) > 1 and needle not in hits:
+                        self.error(f"{where}: text occurs on {len(hits)} lines; make it name one")
             else:
                 self.error(f"{where}: needs `text` or `line`")
         # Completeness of padding: lines of spaces, and runs of 3+ empty lines.
@@ -389,10 +393,27 @@ def number_written_in(value: float, text: str) -> bool:
                 forms.add(f"{short:g} {word}")
                 forms.add(f"{short:g}{word[0]}")
                 forms.add(f"{short:g}bn" if word == "billion" else f"{short:g}m")
+        if 0 < integer < 100:
+            forms.add(number_word(integer))
     else:
         forms.add(f"{value:g}")
-    folded = fold(text)
-    return any(form in folded for form in forms)
+    folded = fold(text).lower()
+    return any(form.lower() in folded for form in forms)
+
+
+UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+    "fourteen fifteen sixteen seventeen eighteen nineteen"
+).split()
+TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def number_word(integer: int) -> str:
+    """English words for 0-99 ("twenty-six")."""
+    if integer < 20:
+        return UNITS[integer]
+    tens, unit = divmod(integer, 10)
+    return TENS[tens] + (f"-{UNITS[unit]}" if unit else "")
 
 
 def seed_names() -> list[str]:
