@@ -124,8 +124,10 @@ pub struct GoldStory {
 
 impl GoldStory {
     pub fn load(path: &Path) -> anyhow::Result<GoldStory> {
-        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-        let gold: Gold = toml::from_str(&text).with_context(|| format!("{}: not a valid gold file", path.display()))?;
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let gold: Gold = toml::from_str(&text)
+            .with_context(|| format!("{}: not a valid gold file", path.display()))?;
         let folder = path.parent().unwrap_or(Path::new("."));
         let articles_dir = match &gold.articles_dir {
             Some(dir) => folder.join(dir),
@@ -142,7 +144,11 @@ impl GoldStory {
     }
 
     pub fn article_paths(&self) -> Vec<PathBuf> {
-        self.gold.articles.iter().map(|name| self.articles_dir.join(name)).collect()
+        self.gold
+            .articles
+            .iter()
+            .map(|name| self.articles_dir.join(name))
+            .collect()
     }
 }
 
@@ -250,7 +256,11 @@ fn score_lineages(gold: &Gold, briefs: &[&Brief], scores: &mut Scores) {
     let mut predicted = BTreeSet::new();
     for brief in briefs {
         for lineage in &brief.lineages {
-            let names: Vec<String> = lineage.articles.iter().map(|source| file_name(source)).collect();
+            let names: Vec<String> = lineage
+                .articles
+                .iter()
+                .map(|source| file_name(source))
+                .collect();
             predicted.extend(pairs(&names));
         }
     }
@@ -282,7 +292,11 @@ fn score_entities(gold: &Gold, briefs: &[&Brief], scores: &mut Scores) {
     }
     let mut gold_pairs: BTreeSet<(String, String)> = BTreeSet::new();
     for entity in &gold.entities {
-        let variants: Vec<String> = entity.variants.iter().map(|variant| fold_space(variant)).collect();
+        let variants: Vec<String> = entity
+            .variants
+            .iter()
+            .map(|variant| fold_space(variant))
+            .collect();
         gold_pairs.extend(pairs(&variants));
     }
     for pair in &predicted_pairs {
@@ -295,19 +309,29 @@ fn score_entities(gold: &Gold, briefs: &[&Brief], scores: &mut Scores) {
     }
     for pair in gold_pairs.difference(&predicted_pairs) {
         scores.entity_merges.false_negatives += 1.0;
-        scores.missed_merges.push(format!("{} ~ {}", pair.0, pair.1));
+        scores
+            .missed_merges
+            .push(format!("{} ~ {}", pair.0, pair.1));
     }
     for distinct in &gold.distinct {
         let a = fold_space(&distinct.a);
         let b = fold_space(&distinct.b);
         let merged = briefs.iter().any(|brief| {
             brief.entities.iter().any(|entity| {
-                entity.variants.iter().any(|variant| fold_space(variant) == a)
-                    && entity.variants.iter().any(|variant| fold_space(variant) == b)
+                entity
+                    .variants
+                    .iter()
+                    .any(|variant| fold_space(variant) == a)
+                    && entity
+                        .variants
+                        .iter()
+                        .any(|variant| fold_space(variant) == b)
             })
         });
         if merged {
-            scores.wrong_merges.push(format!("{a} + {b} (must stay apart: {})", distinct.why));
+            scores
+                .wrong_merges
+                .push(format!("{a} + {b} (must stay apart: {})", distinct.why));
         }
     }
 }
@@ -330,12 +354,21 @@ fn score_facts(gold: &Gold, briefs: &[&Brief], scores: &mut Scores) {
             .collect();
         let best = candidates
             .iter()
-            .find(|group| group.verdict == fact.verdict && group.conflict_kind == fact.conflict_kind)
-            .or_else(|| candidates.iter().find(|group| group.verdict == fact.verdict))
+            .find(|group| {
+                group.verdict == fact.verdict && group.conflict_kind == fact.conflict_kind
+            })
+            .or_else(|| {
+                candidates
+                    .iter()
+                    .find(|group| group.verdict == fact.verdict)
+            })
             .or_else(|| candidates.first());
         scores.facts_found.add(found(best.is_some()));
         let Some(group) = best else {
-            scores.fact_misses.push(format!("{} {:?}: no group holds these values", fact.about, fact.values));
+            scores.fact_misses.push(format!(
+                "{} {:?}: no group holds these values",
+                fact.about, fact.values
+            ));
             continue;
         };
         let verdict_right = group.verdict == fact.verdict;
@@ -369,36 +402,50 @@ fn score_facts(gold: &Gold, briefs: &[&Brief], scores: &mut Scores) {
         }
     }
     for role in &gold.roles {
-        let hit = briefs.iter().flat_map(|brief| brief.claim_groups.iter()).any(|group| {
-            group.kind == "role"
-                && group.verdict == role.verdict
-                && group.conflict_kind == role.conflict_kind
-                && group.claims.iter().any(|claim| {
-                    claim.counted.as_deref().is_some_and(|subject| {
-                        role.entity.contains(subject) || subject.contains(role.entity.as_str())
-                    }) || claim.value_text.contains(role.entity.rsplit(' ').next().unwrap_or(&role.entity))
-                })
-        });
+        let hit = briefs
+            .iter()
+            .flat_map(|brief| brief.claim_groups.iter())
+            .any(|group| {
+                group.kind == "role"
+                    && group.verdict == role.verdict
+                    && group.conflict_kind == role.conflict_kind
+                    && group.claims.iter().any(|claim| {
+                        claim.counted.as_deref().is_some_and(|subject| {
+                            role.entity.contains(subject) || subject.contains(role.entity.as_str())
+                        }) || claim
+                            .value_text
+                            .contains(role.entity.rsplit(' ').next().unwrap_or(&role.entity))
+                    })
+            });
         scores.roles_found.add(found(hit));
         if !hit {
-            scores.fact_misses.push(format!("role of {}: {:?} not found as {} {:?}", role.entity, role.titles, role.verdict, role.conflict_kind));
+            scores.fact_misses.push(format!(
+                "role of {}: {:?} not found as {} {:?}",
+                role.entity, role.titles, role.verdict, role.conflict_kind
+            ));
         }
     }
     for not_claim in &gold.not_claims {
-        let made = briefs.iter().flat_map(|brief| brief.claim_groups.iter()).any(|group| {
-            group.claims.iter().any(|claim| {
-                file_name(&claim.source) == not_claim.source
-                    && claim
-                        .value
-                        .exact
-                        .or(claim.value.low)
-                        .or(claim.value.high)
-                        .is_some_and(|stated| (stated - not_claim.value).abs() < 1e-9)
-            })
-        });
+        let made = briefs
+            .iter()
+            .flat_map(|brief| brief.claim_groups.iter())
+            .any(|group| {
+                group.claims.iter().any(|claim| {
+                    file_name(&claim.source) == not_claim.source
+                        && claim
+                            .value
+                            .exact
+                            .or(claim.value.low)
+                            .or(claim.value.high)
+                            .is_some_and(|stated| (stated - not_claim.value).abs() < 1e-9)
+                })
+            });
         if made {
             scores.not_claims.false_positives += 1.0;
-            scores.not_claim_errors.push(format!("{} in {} ({})", not_claim.value, not_claim.source, not_claim.why));
+            scores.not_claim_errors.push(format!(
+                "{} in {} ({})",
+                not_claim.value, not_claim.source, not_claim.why
+            ));
         } else {
             scores.not_claims.true_positives += 1.0;
         }
@@ -409,7 +456,13 @@ fn entity_variants(gold: &Gold, name: &str) -> Vec<String> {
     gold.entities
         .iter()
         .find(|entity| entity.name == name)
-        .map(|entity| entity.variants.iter().map(|variant| fold_space(variant)).collect())
+        .map(|entity| {
+            entity
+                .variants
+                .iter()
+                .map(|variant| fold_space(variant))
+                .collect()
+        })
         .unwrap_or_else(|| vec![fold_space(name)])
 }
 
@@ -421,12 +474,17 @@ fn score_quotes(gold: &Gold, briefs: &[&Brief], scores: &mut Scores) {
             .flat_map(|brief| brief.quotes.iter())
             .filter(|candidate| {
                 fold_space(&candidate.text).contains(&needle)
-                    || candidate.variants.iter().any(|variant| fold_space(&variant.text).contains(&needle))
+                    || candidate
+                        .variants
+                        .iter()
+                        .any(|variant| fold_space(&variant.text).contains(&needle))
             })
             .collect();
         scores.quotes_found.add(found(!holders.is_empty()));
         let Some(first) = holders.first() else {
-            scores.quote_misses.push(format!("not found: {:?}", quote.text));
+            scores
+                .quote_misses
+                .push(format!("not found: {:?}", quote.text));
             continue;
         };
         let variants = entity_variants(gold, &quote.speaker);
@@ -445,13 +503,23 @@ fn score_quotes(gold: &Gold, briefs: &[&Brief], scores: &mut Scores) {
         }
         if quote.sources.len() >= 2 {
             let sources: BTreeSet<String> = quote.sources.iter().cloned().collect();
-            let matched = briefs.iter().flat_map(|brief| brief.quotes.iter()).any(|candidate| {
-                let held: BTreeSet<String> = candidate.sources.iter().map(|source| file_name(source)).collect();
-                sources.is_subset(&held)
-            });
+            let matched = briefs
+                .iter()
+                .flat_map(|brief| brief.quotes.iter())
+                .any(|candidate| {
+                    let held: BTreeSet<String> = candidate
+                        .sources
+                        .iter()
+                        .map(|source| file_name(source))
+                        .collect();
+                    sources.is_subset(&held)
+                });
             scores.quote_matching.add(found(matched));
             if !matched {
-                scores.quote_misses.push(format!("not matched across {:?}: {:?}", quote.sources, quote.text));
+                scores.quote_misses.push(format!(
+                    "not matched across {:?}: {:?}",
+                    quote.sources, quote.text
+                ));
             }
         }
     }
@@ -468,12 +536,15 @@ fn score_boilerplate(
     for brief in briefs {
         for article in &brief.articles {
             for line in &article.boilerplate {
-                predicted.entry(file_name(&article.source)).or_default().push((
-                    line.text.clone(),
-                    line.reason.clone(),
-                    line.span.start,
-                    line.span.end,
-                ));
+                predicted
+                    .entry(file_name(&article.source))
+                    .or_default()
+                    .push((
+                        line.text.clone(),
+                        line.reason.clone(),
+                        line.span.start,
+                        line.span.end,
+                    ));
             }
         }
     }
@@ -481,7 +552,11 @@ fn score_boilerplate(
     for entry in &gold.boilerplate {
         let Some(lines) = predicted.get(&entry.source) else {
             scores.boilerplate_recall.add(found(false));
-            scores.boilerplate_misses.push(format!("{}: {:?} not marked", entry.source, entry.text.as_deref().unwrap_or("")));
+            scores.boilerplate_misses.push(format!(
+                "{}: {:?} not marked",
+                entry.source,
+                entry.text.as_deref().unwrap_or("")
+            ));
             continue;
         };
         let gold_range = match (&entry.text, entry.line) {
@@ -489,7 +564,9 @@ fn score_boilerplate(
                 let start = article.find(text.as_str())?;
                 Some((start as u32, (start + text.len()) as u32))
             }),
-            (None, Some(line_number)) => texts.get(&entry.source).and_then(|article| line_range(article, line_number)),
+            (None, Some(line_number)) => texts
+                .get(&entry.source)
+                .and_then(|article| line_range(article, line_number)),
             (None, None) => None,
         };
         let hit = gold_range.and_then(|(start, end)| {
@@ -515,12 +592,17 @@ fn score_boilerplate(
             None => scores.boilerplate_misses.push(format!(
                 "{}: {:?} not marked ({})",
                 entry.source,
-                entry.text.as_deref().map(str::to_string).unwrap_or_else(|| format!("line {}", entry.line.unwrap_or(0))),
+                entry
+                    .text
+                    .as_deref()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| format!("line {}", entry.line.unwrap_or(0))),
                 entry.reason
             )),
         }
     }
-    let gold_sources: BTreeSet<&String> = gold.boilerplate.iter().map(|entry| &entry.source).collect();
+    let gold_sources: BTreeSet<&String> =
+        gold.boilerplate.iter().map(|entry| &entry.source).collect();
     for (source, lines) in &predicted {
         if !gold.articles.contains(source) {
             continue;
@@ -531,9 +613,9 @@ fn score_boilerplate(
             } else {
                 scores.boilerplate_precision.false_positives += 1.0;
                 let _ = gold_sources.contains(source);
-                scores
-                    .boilerplate_misses
-                    .push(format!("{source}: {text:?} marked {reason} but is body in the gold"));
+                scores.boilerplate_misses.push(format!(
+                    "{source}: {text:?} marked {reason} but is body in the gold"
+                ));
             }
         }
     }
@@ -553,17 +635,23 @@ fn line_range(text: &str, number: usize) -> Option<(u32, u32)> {
 
 fn score_timeline(gold: &Gold, briefs: &[&Brief], scores: &mut Scores) {
     for entry in &gold.timeline {
-        let hit = briefs.iter().flat_map(|brief| brief.timeline.iter()).any(|predicted| {
-            let date = predicted.date.to_string();
-            let same_date = match entry.precision.as_str() {
-                "year" => date.get(..4) == entry.date.get(..4),
-                "month" => date.get(..7) == entry.date.get(..7),
-                _ => date == entry.date,
-            };
-            same_date
-                && predicted.precision == entry.precision
-                && predicted.event.to_lowercase().contains(&entry.event.to_lowercase())
-        });
+        let hit = briefs
+            .iter()
+            .flat_map(|brief| brief.timeline.iter())
+            .any(|predicted| {
+                let date = predicted.date.to_string();
+                let same_date = match entry.precision.as_str() {
+                    "year" => date.get(..4) == entry.date.get(..4),
+                    "month" => date.get(..7) == entry.date.get(..7),
+                    _ => date == entry.date,
+                };
+                same_date
+                    && predicted.precision == entry.precision
+                    && predicted
+                        .event
+                        .to_lowercase()
+                        .contains(&entry.event.to_lowercase())
+            });
         scores.timeline.add(found(hit));
     }
 }

@@ -17,7 +17,11 @@ pub fn repository_root() -> PathBuf {
     if let Ok(current) = std::env::current_dir() {
         candidates.extend(current.ancestors().map(Path::to_path_buf));
     }
-    candidates.extend(Path::new(env!("CARGO_MANIFEST_DIR")).ancestors().map(Path::to_path_buf));
+    candidates.extend(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .ancestors()
+            .map(Path::to_path_buf),
+    );
     candidates
         .into_iter()
         .find(|folder| folder.join("examples/stories").is_dir())
@@ -40,7 +44,10 @@ pub fn gold_files(root: &Path) -> anyhow::Result<Vec<PathBuf>> {
     if let Ok(entries) = std::fs::read_dir(&gold_folder) {
         let mut extra: Vec<PathBuf> = entries
             .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-            .filter(|path| path.extension().is_some_and(|extension| extension == "toml"))
+            .filter(|path| {
+                path.extension()
+                    .is_some_and(|extension| extension == "toml")
+            })
             .collect();
         extra.sort();
         files.extend(extra);
@@ -50,14 +57,30 @@ pub fn gold_files(root: &Path) -> anyhow::Result<Vec<PathBuf>> {
 
 /// Reads a story's articles; the index of each is its position plus
 /// `first_index`.
-fn read_articles(story: &GoldStory, first_index: u32) -> anyhow::Result<(Vec<Article>, BTreeMap<String, String>)> {
+fn read_articles(
+    story: &GoldStory,
+    first_index: u32,
+) -> anyhow::Result<(Vec<Article>, BTreeMap<String, String>)> {
     let mut articles = Vec::new();
     let mut texts = BTreeMap::new();
     for (offset, path) in story.article_paths().iter().enumerate() {
-        let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read article {}", story.path.display(), path.display()))?;
+        let bytes = std::fs::read(path).with_context(|| {
+            format!(
+                "{}: cannot read article {}",
+                story.path.display(),
+                path.display()
+            )
+        })?;
         let source = path.display().to_string();
-        let article = parallax::ingest::read_plain_text(&source, &bytes, first_index + offset as u32)
-            .with_context(|| format!("{}: article {} is not readable", story.path.display(), path.display()))?;
+        let article =
+            parallax::ingest::read_plain_text(&source, &bytes, first_index + offset as u32)
+                .with_context(|| {
+                    format!(
+                        "{}: article {} is not readable",
+                        story.path.display(),
+                        path.display()
+                    )
+                })?;
         let name = path
             .file_name()
             .map(|name| name.to_string_lossy().into_owned())
@@ -88,14 +111,23 @@ fn story_rows(report: &mut Report, prefix: &str, scores: &Scores) {
         ("quotes found", scores.quotes_found),
         ("quotes with the right speaker", scores.quote_speakers),
         ("quotes matched across sources", scores.quote_matching),
-        ("boilerplate lines marked (recall)", scores.boilerplate_recall),
+        (
+            "boilerplate lines marked (recall)",
+            scores.boilerplate_recall,
+        ),
         ("boilerplate reasons right", scores.boilerplate_reasons),
-        ("boilerplate marks that are boilerplate", scores.boilerplate_precision),
+        (
+            "boilerplate marks that are boilerplate",
+            scores.boilerplate_precision,
+        ),
         ("timeline entries found", scores.timeline),
-        ("wrong merges (count)", Counts {
-            false_positives: scores.wrong_merges.len() as f64,
-            ..Counts::default()
-        }),
+        (
+            "wrong merges (count)",
+            Counts {
+                false_positives: scores.wrong_merges.len() as f64,
+                ..Counts::default()
+            },
+        ),
     ];
     for (measure, counts) in rows {
         if counts == Counts::default() {
@@ -127,15 +159,25 @@ fn misses(report: &mut Report, label: &str, scores: &Scores) {
 /// B-cubed precision and recall of predicted stories against gold ones,
 /// over items that are in both.
 pub fn b_cubed(gold: &BTreeMap<String, usize>, predicted: &BTreeMap<String, usize>) -> (f64, f64) {
-    let items: Vec<&String> = gold.keys().filter(|item| predicted.contains_key(*item)).collect();
+    let items: Vec<&String> = gold
+        .keys()
+        .filter(|item| predicted.contains_key(*item))
+        .collect();
     if items.is_empty() {
         return (1.0, 1.0);
     }
     let (mut precision, mut recall) = (0.0, 0.0);
     for item in &items {
-        let gold_cluster: BTreeSet<&String> = items.iter().copied().filter(|other| gold[*other] == gold[*item]).collect();
-        let predicted_cluster: BTreeSet<&String> =
-            items.iter().copied().filter(|other| predicted[*other] == predicted[*item]).collect();
+        let gold_cluster: BTreeSet<&String> = items
+            .iter()
+            .copied()
+            .filter(|other| gold[*other] == gold[*item])
+            .collect();
+        let predicted_cluster: BTreeSet<&String> = items
+            .iter()
+            .copied()
+            .filter(|other| predicted[*other] == predicted[*item])
+            .collect();
         let shared = gold_cluster.intersection(&predicted_cluster).count() as f64;
         precision += shared / predicted_cluster.len() as f64;
         recall += shared / gold_cluster.len() as f64;
@@ -149,7 +191,10 @@ pub fn run(data_dir: &Path) -> anyhow::Result<Report> {
     let root = repository_root();
     let files = gold_files(&root)?;
     if files.is_empty() {
-        anyhow::bail!("no gold files under {}", root.join("examples/stories").display());
+        anyhow::bail!(
+            "no gold files under {}",
+            root.join("examples/stories").display()
+        );
     }
     let mut report = Report::new("stories (our gold files)");
     let mut total = Scores::default();
@@ -158,7 +203,11 @@ pub fn run(data_dir: &Path) -> anyhow::Result<Report> {
     for (story_number, file) in files.iter().enumerate() {
         let story = GoldStory::load(file)?;
         if !story.articles_dir.is_dir() {
-            anyhow::bail!("{}: articles folder {} is missing", file.display(), story.articles_dir.display());
+            anyhow::bail!(
+                "{}: articles folder {} is missing",
+                file.display(),
+                story.articles_dir.display()
+            );
         }
         let (scores, document) = score_story(&story)?;
         let label = story.gold.story.clone();
@@ -166,8 +215,16 @@ pub fn run(data_dir: &Path) -> anyhow::Result<Report> {
             "{label}: {} articles → {} stor{}, {} lineages",
             story.gold.articles.len(),
             document.stories.len(),
-            if document.stories.len() == 1 { "y" } else { "ies" },
-            document.stories.iter().map(|brief| brief.lineages.len()).sum::<usize>()
+            if document.stories.len() == 1 {
+                "y"
+            } else {
+                "ies"
+            },
+            document
+                .stories
+                .iter()
+                .map(|brief| brief.lineages.len())
+                .sum::<usize>()
         ));
         misses(&mut report, &label, &scores);
         total.add(scores);
