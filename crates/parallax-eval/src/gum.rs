@@ -192,7 +192,7 @@ fn locate_tokens(
                     }
                     cursor = surface_end;
                 }
-                None => spans.extend(std::iter::repeat(None).take(parts_end - index)),
+                None => spans.extend(std::iter::repeat_n(None, parts_end - index)),
             }
             index = parts_end;
             continue;
@@ -397,7 +397,7 @@ fn finish_sentence(
             let announced = open_paragraph.as_ref().and_then(|(_, count)| *count);
             let length = paragraph.sentences.len();
             paragraph.sentences.end == sentence_index
-                && announced.map_or(true, |count| length < count)
+                && announced.is_none_or(|count| length < count)
         });
     if continues_paragraph {
         if let Some(paragraph) = document.paragraphs.last_mut() {

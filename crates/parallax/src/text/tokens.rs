@@ -284,8 +284,8 @@ impl<'text> Tokenizer<'text> {
         if end - start >= 2 {
             return (end, TokenKind::Dash);
         }
-        let space_before = self.char_before(start).map_or(true, is_space);
-        let space_after = self.char_at(end).map_or(true, is_space);
+        let space_before = self.char_before(start).is_none_or(is_space);
+        let space_after = self.char_at(end).is_none_or(is_space);
         if space_before && space_after {
             (end, TokenKind::Dash)
         } else {
@@ -467,9 +467,9 @@ impl<'text> Tokenizer<'text> {
             }
         }
         let left_flanking =
-            next.is_some_and(|next| !is_space(next)) && previous.map_or(true, opens_after);
-        let right_flanking = previous.is_some_and(|previous| !is_space(previous))
-            && next.map_or(true, closes_before);
+            next.is_some_and(|next| !is_space(next)) && previous.is_none_or(opens_after);
+        let right_flanking =
+            previous.is_some_and(|previous| !is_space(previous)) && next.is_none_or(closes_before);
         let single = is_single_quote_family(mark);
         let is_open = match (left_flanking, right_flanking) {
             (true, false) => true,
