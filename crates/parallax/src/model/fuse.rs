@@ -53,6 +53,9 @@ pub struct LineageLink {
     /// Share of the shorter article's sentences aligned with the other.
     pub aligned_share: f32,
     pub aligned_sentences: u32,
+    /// The aligned sentences: (sentence of `from`, sentence of `to`), as
+    /// indices into each article's `Doc::sentences`.
+    pub sentence_pairs: Vec<(u32, u32)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -12,9 +12,9 @@ mod span;
 
 pub use article::{Article, Block, BlockKind, BoilerplateReason};
 pub use brief::{
-    BoilerplateLine, Brief, BriefArticle, BriefClaim, BriefClaimGroup, BriefDocument, BriefEntity,
-    BriefLineage, BriefLineageLink, BriefQuote, BriefValue, InputFailure, Line, SourceSpan,
-    TimelineEntry, UniqueReport, BRIEF_SCHEMA,
+    AlignedSentences, BoilerplateLine, Brief, BriefArticle, BriefClaim, BriefClaimGroup,
+    BriefDocument, BriefEntity, BriefLineage, BriefLineageLink, BriefQuote, BriefValue,
+    InputFailure, Line, SourceSpan, TimelineEntry, UniqueReport, BRIEF_SCHEMA,
 };
 pub use doc::{Doc, Sentence, Token, TokenKind};
 pub use extract::{
