@@ -354,6 +354,16 @@ fn group(articles: &[ArticleIndex], links: Vec<LineageLink>) -> Vec<Lineage> {
         .collect()
 }
 
+/// The term weights of a story's articles (for inspecting alignments).
+pub fn debug_weights(features: &[ArticleFeatures]) -> HashMap<u32, TermWeight> {
+    term_weights(features)
+}
+
+/// The similarity of two sentences' terms (for inspecting alignments).
+pub fn debug_similarity(left: &[u32], right: &[u32], weights: &HashMap<u32, TermWeight>) -> f32 {
+    sentence_similarity(left, right, weights)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -439,14 +449,4 @@ mod tests {
         let lineages = find_lineages(&[0, 1], &[wire, shuffled]);
         assert_eq!(lineages.len(), 2);
     }
-}
-
-/// The term weights of a story's articles (for inspecting alignments).
-pub fn debug_weights(features: &[ArticleFeatures]) -> HashMap<u32, TermWeight> {
-    term_weights(features)
-}
-
-/// The similarity of two sentences' terms (for inspecting alignments).
-pub fn debug_similarity(left: &[u32], right: &[u32], weights: &HashMap<u32, TermWeight>) -> f32 {
-    sentence_similarity(left, right, weights)
 }
