@@ -639,14 +639,26 @@ fn score_document(
     }
     // Errors, for inspection.
     let slice = |start: usize, end: usize| text.get(start..end).unwrap_or("");
+    let context = |start: usize, end: usize| {
+        let mut from = start.saturating_sub(50);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let mut to = (end + 50).min(text.len());
+        while !text.is_char_boundary(to) {
+            to += 1;
+        }
+        text.get(from..to).unwrap_or("").replace('\n', " / ")
+    };
     for (name, found) in targets.iter().zip(&exact) {
         if found.is_none() {
             let _ = writeln!(
                 dump,
-                "{}\tMISS\t{}\t{}",
+                "{}\tMISS\t{}\t{}\t{}",
                 document.name,
                 name.etype,
-                slice(name.start, name.end)
+                slice(name.start, name.end),
+                context(name.start, name.end)
             );
         }
     }
@@ -655,10 +667,11 @@ fn score_document(
             let span = prediction_spans(mention)[1];
             let _ = writeln!(
                 dump,
-                "{}\tEXTRA\t{}\t{}",
+                "{}\tEXTRA\t{}\t{}\t{}",
                 document.name,
                 mention.kind.as_str(),
-                slice(span.0, span.1)
+                slice(span.0, span.1),
+                context(span.0, span.1)
             );
         }
     }
@@ -667,11 +680,12 @@ fn score_document(
             if Some(mention.kind) != name.kind() {
                 let _ = writeln!(
                     dump,
-                    "{}\tKIND\t{}->{}\t{}",
+                    "{}\tKIND\t{}->{}\t{}\t{}",
                     document.name,
                     name.etype,
                     mention.kind.as_str(),
-                    slice(name.start, name.end)
+                    slice(name.start, name.end),
+                    context(name.start, name.end)
                 );
             }
         }

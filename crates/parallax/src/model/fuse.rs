@@ -135,4 +135,9 @@ pub struct ClaimGroup {
     /// Why the verdict, in words ("114 counts arrivals in Ukraine; 123
     /// counts all releases").
     pub explanation: String,
+    /// The claim whose sentence states the fact best (from the side most
+    /// sources agree on).
+    pub statement: ClaimRef,
+    /// A short label made from the claims' fields ("release: 123 prisoners").
+    pub label: String,
 }
