@@ -4,6 +4,7 @@
 
 pub mod gold;
 pub mod gum;
+pub mod gum_mentions;
 pub mod gum_sentences;
 pub mod metrics;
 pub mod report;
@@ -26,6 +27,11 @@ pub struct Suite {
 /// Every suite, in the order `parallax eval all` runs them.
 pub fn suites() -> Vec<Suite> {
     vec![
+        Suite {
+            name: "gum-mentions",
+            about: "name mention detection and typing on GUM news (person/organization/place names)",
+            run: gum_mentions::run,
+        },
         Suite {
             name: "stories",
             about: "our own stories and the shared seeds against their gold files",
