@@ -78,7 +78,7 @@ fn words_match(a: &NameWord, b: &NameWord) -> bool {
         return true;
     }
     let shortest = a.folded.len().min(b.folded.len());
-    if shortest >= 4 && vowel_class_key(&a.folded) == vowel_class_key(&b.folded) {
+    if shortest >= 3 && vowel_class_key(&a.folded) == vowel_class_key(&b.folded) {
         return true;
     }
     let skeleton_a = skeleton(&a.folded);
