@@ -390,11 +390,12 @@ pub fn render(document: &EcbDocument, skip_first_sentence: bool) -> RenderedDocu
     RenderedDocument { text, token_ranges }
 }
 
-/// Words that are capitalised at the start of a sentence without being
-/// names: pronouns and determiners.
-const SENTENCE_START_WORDS: [&str; 24] = [
-    "he", "she", "it", "they", "we", "i", "you", "his", "her", "their", "its", "our", "this",
-    "that", "these", "those", "who", "a", "an", "the", "my", "your", "there", "one",
+/// Words that are never names, however written: pronouns and
+/// determiners (contractions such as "She's" are cut before the check).
+const NEVER_NAMES: [&str; 27] = [
+    "he", "she", "it", "they", "we", "i", "you", "his", "her", "him", "their", "them", "its",
+    "our", "this", "that", "these", "those", "who", "a", "an", "the", "my", "your", "there", "one",
+    "me",
 ];
 
 /// Leading words dropped from a markable before judging it and naming it.
@@ -405,23 +406,97 @@ const NAME_CONNECTORS: [&str; 12] = [
     "of", "and", "for", "de", "du", "la", "von", "van", "der", "&", "-", "'s",
 ];
 
-/// True when the markable's words (determiners stripped) are a proper
-/// name: every word capitalised except joining words, the first word
-/// capitalised, and a capitalised word at the start of a sentence counted
-/// only when it is not a pronoun or determiner and its lower-case form
-/// never occurs in the document.
-pub fn is_proper_name(words: &[&EcbToken], lower_case_words: &HashSet<String>) -> bool {
-    let Some(first) = words.first() else {
-        return false;
-    };
-    let capitalised = |token: &EcbToken| token.text.chars().next().is_some_and(char::is_uppercase);
-    if !capitalised(first) {
-        return false;
+/// A word without a contraction ending ("She's" → "she", "I'm" → "i").
+fn without_contraction(lower: &str) -> &str {
+    for ending in ["'s", "'m", "'re", "'ll", "'d", "'ve", "n't", "’s", "’m"] {
+        if let Some(stem) = lower.strip_suffix(ending) {
+            return stem;
+        }
     }
+    lower
+}
+
+/// What tells a name from a capitalised common word.
+pub struct NameEvidence {
+    /// Every word of the corpus written with a lower-case initial.
+    pub lower_case_words: HashSet<String>,
+}
+
+impl NameEvidence {
+    pub fn new(corpus: &EcbCorpus) -> NameEvidence {
+        let lower_case_words = corpus
+            .documents
+            .iter()
+            .flat_map(|document| &document.tokens)
+            .filter(|token| token.text.chars().next().is_some_and(char::is_lowercase))
+            .map(|token| token.text.clone())
+            .collect();
+        NameEvidence { lower_case_words }
+    }
+}
+
+/// Token positions of a document where a capital letter says nothing:
+/// the first word of a sentence, and every word of a sentence written in
+/// title case (a headline: at least three words of four letters or more,
+/// seven in ten of them capitalised).
+pub fn uninformative_positions(document: &EcbDocument) -> HashSet<usize> {
+    let mut positions = HashSet::new();
+    let mut sentence_start = 0;
+    while sentence_start < document.tokens.len() {
+        let sentence = document.tokens[sentence_start].sentence;
+        let mut sentence_end = sentence_start;
+        while document
+            .tokens
+            .get(sentence_end)
+            .is_some_and(|token| token.sentence == sentence)
+        {
+            sentence_end += 1;
+        }
+        let tokens = &document.tokens[sentence_start..sentence_end];
+        let long_words: Vec<&EcbToken> = tokens
+            .iter()
+            .filter(|token| token.text.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+            .collect();
+        let capitalised = long_words
+            .iter()
+            .filter(|token| token.text.chars().next().is_some_and(char::is_uppercase))
+            .count();
+        let title_case = long_words.len() >= 3 && capitalised * 10 >= long_words.len() * 7;
+        let mut seen_word = false;
+        for (offset, token) in tokens.iter().enumerate() {
+            let is_word = token.text.chars().any(char::is_alphanumeric);
+            if title_case || (is_word && !seen_word) {
+                positions.insert(sentence_start + offset);
+            }
+            seen_word |= is_word;
+        }
+        sentence_start = sentence_end;
+    }
+    positions
+}
+
+/// True when the markable's words (determiners stripped; `positions` are
+/// their token positions) are a proper name: every word capitalised except
+/// joining words, no pronoun, and at least one name word. A capitalised
+/// word where capitals say nothing (see [`uninformative_positions`]) is a
+/// name word only when the corpus never writes it in lower case.
+pub fn is_proper_name(
+    document: &EcbDocument,
+    positions: &[usize],
+    uninformative: &HashSet<usize>,
+    evidence: &NameEvidence,
+) -> bool {
+    let capitalised = |token: &EcbToken| token.text.chars().next().is_some_and(char::is_uppercase);
     let mut has_name_word = false;
-    for token in words {
+    for (index, &position) in positions.iter().enumerate() {
+        let Some(token) = document.tokens.get(position) else {
+            return false;
+        };
         let lower = token.text.to_lowercase();
-        if NAME_CONNECTORS.contains(&lower.as_str()) {
+        if NEVER_NAMES.contains(&without_contraction(&lower)) {
+            return false;
+        }
+        if index > 0 && NAME_CONNECTORS.contains(&lower.as_str()) {
             continue;
         }
         if !token.text.chars().any(char::is_alphabetic) {
@@ -433,10 +508,7 @@ pub fn is_proper_name(words: &[&EcbToken], lower_case_words: &HashSet<String>) -
         if !capitalised(token) {
             return false;
         }
-        let at_sentence_start = token.number == 0;
-        if at_sentence_start
-            && (SENTENCE_START_WORDS.contains(&lower.as_str()) || lower_case_words.contains(&lower))
-        {
+        if uninformative.contains(&position) && evidence.lower_case_words.contains(&lower) {
             continue;
         }
         has_name_word = true;
@@ -472,17 +544,13 @@ pub struct GoldName {
 /// The gold name markables of a document (see the module documentation).
 pub fn gold_names(
     corpus: &EcbCorpus,
+    evidence: &NameEvidence,
     document: &EcbDocument,
     rendered: &RenderedDocument,
 ) -> Vec<GoldName> {
     let instances = document.instances();
     let token_index = document.token_index();
-    let lower_case_words: HashSet<String> = document
-        .tokens
-        .iter()
-        .filter(|token| token.text.chars().next().is_some_and(char::is_lowercase))
-        .map(|token| token.text.clone())
-        .collect();
+    let uninformative = uninformative_positions(document);
     let mut names = Vec::new();
     for markable in &document.markables {
         let Some(kind) = entity_kind(&markable.tag) else {
@@ -525,11 +593,7 @@ pub fn gold_names(
         }) {
             kept.pop();
         }
-        let words: Vec<&EcbToken> = kept
-            .iter()
-            .filter_map(|&position| document.tokens.get(position))
-            .collect();
-        if !is_proper_name(&words, &lower_case_words) {
+        if !is_proper_name(document, &kept, &uninformative, evidence) {
             continue;
         }
         let (Some(&first), Some(&last)) = (kept.first(), kept.last()) else {
@@ -565,12 +629,13 @@ struct TopicDocument {
 
 fn prepare_topic(
     corpus: &EcbCorpus,
+    evidence: &NameEvidence,
     documents: &[&EcbDocument],
 ) -> anyhow::Result<Vec<TopicDocument>> {
     let mut prepared = Vec::new();
     for (index, document) in documents.iter().enumerate() {
         let rendered = render(document, document.sub_topic == SubTopic::EcbPlus);
-        let gold = gold_names(corpus, document, &rendered);
+        let gold = gold_names(corpus, evidence, document, &rendered);
         let article = parallax::ingest::read_plain_text(
             &document.name,
             rendered.text.as_bytes(),
@@ -638,9 +703,45 @@ fn match_mentions(gold: &[GoldName], mentions: &[Mention]) -> Vec<Option<u32>> {
     matched
 }
 
+/// Name pairs behind errors, with how many mention pairs each stands for.
+#[derive(Debug, Default)]
+struct ErrorExamples {
+    missed: BTreeMap<(String, String), usize>,
+    wrong: BTreeMap<(String, String), usize>,
+}
+
+impl ErrorExamples {
+    fn record(map: &mut BTreeMap<(String, String), usize>, a: &str, b: &str) {
+        let key = if a <= b {
+            (a.to_string(), b.to_string())
+        } else {
+            (b.to_string(), a.to_string())
+        };
+        *map.entry(key).or_default() += 1;
+    }
+
+    /// The `count` most frequent pairs of `map`, as "a / b (n)".
+    fn top(map: &BTreeMap<(String, String), usize>, count: usize) -> String {
+        let mut pairs: Vec<(&(String, String), &usize)> = map.iter().collect();
+        pairs.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        pairs
+            .into_iter()
+            .take(count)
+            .map(|((a, b), n)| format!("{a} / {b} ({n})"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
 /// Pair counts of one topic: gold merges vs predicted merges among the
-/// gold names (pairs from different documents only).
-fn pair_counts(gold: &[(u32, &str)], predicted: &[Option<u64>], counts: &mut Counts) {
+/// gold names (pairs from different documents only). `names` are the gold
+/// names as written, for the error examples.
+fn pair_counts(
+    gold: &[(u32, &str)],
+    predicted: &[Option<u64>],
+    counts: &mut Counts,
+    mut examples: Option<(&[&str], &mut ErrorExamples)>,
+) {
     debug_assert_eq!(gold.len(), predicted.len());
     for first in 0..gold.len() {
         for second in first + 1..gold.len() {
@@ -654,10 +755,27 @@ fn pair_counts(gold: &[(u32, &str)], predicted: &[Option<u64>], counts: &mut Cou
                 (predicted[first], predicted[second]),
                 (Some(a), Some(b)) if a == b
             );
+            let name = |index: usize| -> &str {
+                examples
+                    .as_ref()
+                    .and_then(|(names, _)| names.get(index).copied())
+                    .unwrap_or("")
+            };
+            let (name_a, name_b) = (name(first), name(second));
             match (gold_merge, predicted_merge) {
                 (true, true) => counts.true_positives += 1.0,
-                (false, true) => counts.false_positives += 1.0,
-                (true, false) => counts.false_negatives += 1.0,
+                (false, true) => {
+                    counts.false_positives += 1.0;
+                    if let Some((_, examples)) = examples.as_mut() {
+                        ErrorExamples::record(&mut examples.wrong, name_a, name_b);
+                    }
+                }
+                (true, false) => {
+                    counts.false_negatives += 1.0;
+                    if let Some((_, examples)) = examples.as_mut() {
+                        ErrorExamples::record(&mut examples.missed, name_a, name_b);
+                    }
+                }
                 (false, false) => {}
             }
         }
@@ -696,10 +814,11 @@ fn exact_string_ids(articles: &[AnalysedArticle]) -> HashMap<MentionRef, u64> {
     ids
 }
 
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default)]
 struct ModeCounts {
     ours: Counts,
     baseline: Counts,
+    examples: ErrorExamples,
 }
 
 /// Runs one mode on one topic: `mentions_of` gives each document's
@@ -725,23 +844,30 @@ fn run_mode(
     let ours = merged_entity_ids(&articles);
     let baseline = exact_string_ids(&articles);
     let mut gold: Vec<(u32, &str)> = Vec::new();
+    let mut names: Vec<&str> = Vec::new();
     let mut predicted_ours: Vec<Option<u64>> = Vec::new();
     let mut predicted_baseline: Vec<Option<u64>> = Vec::new();
     for (document, matched) in prepared.iter().zip(&matches) {
         let article = document.analysed.article.index;
         for (name, mention) in document.gold.iter().zip(matched) {
             gold.push((article, name.instance.as_str()));
+            names.push(name.name.as_str());
             let reference = mention.map(|mention| MentionRef { article, mention });
             predicted_ours.push(reference.and_then(|reference| ours.get(&reference).copied()));
             predicted_baseline
                 .push(reference.and_then(|reference| baseline.get(&reference).copied()));
         }
     }
-    pair_counts(&gold, &predicted_ours, &mut counts.ours);
-    pair_counts(&gold, &predicted_baseline, &mut counts.baseline);
+    pair_counts(
+        &gold,
+        &predicted_ours,
+        &mut counts.ours,
+        Some((&names, &mut counts.examples)),
+    );
+    pair_counts(&gold, &predicted_baseline, &mut counts.baseline, None);
 }
 
-fn report_mode(report: &mut Report, label: &str, counts: ModeCounts) {
+fn report_mode(report: &mut Report, label: &str, counts: &ModeCounts) {
     report.counts(&format!("{label}: merges, ours"), counts.ours, None);
     report.counts(
         &format!("{label}: merges, exact-string baseline"),
@@ -763,7 +889,18 @@ fn report_mode(report: &mut Report, label: &str, counts: ModeCounts) {
         counts.baseline.false_positives,
         None,
     );
+    report.note(format!(
+        "{label}, most missed merges: {}",
+        ErrorExamples::top(&counts.examples.missed, EXAMPLES_SHOWN)
+    ));
+    report.note(format!(
+        "{label}, most wrong merges: {}",
+        ErrorExamples::top(&counts.examples.wrong, EXAMPLES_SHOWN)
+    ));
 }
+
+/// How many error examples each mode's notes show.
+const EXAMPLES_SHOWN: usize = 12;
 
 /// The `ecbplus-entities` suite.
 pub fn run_entities(data_dir: &Path) -> anyhow::Result<Report> {
@@ -775,8 +912,9 @@ pub fn run_entities(data_dir: &Path) -> anyhow::Result<Report> {
     let mut matched_total = 0usize;
     let mut instances_total: BTreeSet<String> = BTreeSet::new();
     let topics = corpus.topics();
+    let evidence = NameEvidence::new(&corpus);
     for documents in topics.values() {
-        let mut prepared = prepare_topic(&corpus, documents)?;
+        let mut prepared = prepare_topic(&corpus, &evidence, documents)?;
         for document in &prepared {
             gold_names_total += document.gold.len();
             instances_total.extend(document.gold.iter().map(|name| name.instance.clone()));
@@ -810,8 +948,8 @@ pub fn run_entities(data_dir: &Path) -> anyhow::Result<Report> {
                 .count();
         }
     }
-    report_mode(&mut report, "(a) gold spans", gold_mode);
-    report_mode(&mut report, "(b) own mentions", own_mode);
+    report_mode(&mut report, "(a) gold spans", &gold_mode);
+    report_mode(&mut report, "(b) own mentions", &own_mode);
     report.value(
         "(b) gold names found by own mentions (share)",
         if gold_names_total == 0 {
@@ -834,8 +972,9 @@ pub fn run_entities(data_dir: &Path) -> anyhow::Result<Report> {
     );
     report.note(
         "gold names: entity markables in annotated sentences with a cross-document instance, \
-         whose words are all capitalised (joining words aside; a capitalised sentence-initial \
-         word only when not a pronoun and never written in lower case in the document)",
+         whose words are all capitalised (joining words aside), with no pronoun; a capitalised \
+         word at a sentence start or in a title-case headline counts only when the corpus never \
+         writes it in lower case",
     );
     Ok(report)
 }
@@ -909,7 +1048,8 @@ mod tests {
             rendered.text,
             "Senator Ann Quill met the mayor's staff.\n\nShe left Ohio.\n"
         );
-        let names = gold_names(&corpus, document, &rendered);
+        let evidence = NameEvidence::new(&corpus);
+        let names = gold_names(&corpus, &evidence, document, &rendered);
         let written: Vec<&str> = names.iter().map(|name| name.name.as_str()).collect();
         assert_eq!(written, vec!["Ann Quill", "Ohio"]);
         assert_eq!(names[1].kind, EntityKind::Place);
@@ -920,7 +1060,7 @@ mod tests {
         let gold = [(0, "A"), (0, "A"), (1, "A"), (1, "B")];
         let predicted = [Some(1), Some(2), Some(1), Some(1)];
         let mut counts = Counts::default();
-        pair_counts(&gold, &predicted, &mut counts);
+        pair_counts(&gold, &predicted, &mut counts, None);
         // Cross-document pairs: (0,2) A-A merged ✓, (0,3) A-B merged ✗,
         // (1,2) A-A not merged (miss), (1,3) A-B not merged.
         assert_eq!(counts.true_positives, 1.0);

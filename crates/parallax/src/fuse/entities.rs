@@ -20,7 +20,11 @@
 //!    with two candidates they stay apart. Surnames alone that fit nobody
 //!    join each other.
 //! 5. Organisations and places join by acronym, equivalence table or
-//!    matching spelling (`names::same_org`).
+//!    matching spelling (`names::org_match`), strongest evidence first, and
+//!    only when every two names of the joined entity match (an acronym
+//!    with two different expansions in the batch joins neither). A
+//!    one-word organisation name joins the one longer organisation name it
+//!    ends ("Saints", "New Orleans Saints").
 //!
 //! Candidate pairs come from blocking keys (consonant skeletons, Double
 //! Metaphone codes, acronyms, table groups), so the work grows with the
@@ -30,8 +34,8 @@
 //! one entity.
 
 use super::names::{
-    compare_people, fold_phrase, metaphone, same_org, skeleton, surname_fits, OrgName, PersonMatch,
-    PersonName,
+    compare_people, fold_phrase, is_last_word_of, metaphone, org_match, same_org, skeleton,
+    surname_fits, OrgMatch, OrgName, PersonMatch, PersonName,
 };
 use crate::model::{
     AnalysedArticle, ArticleIndex, Entity, EntityKind, Mention, MentionForm, MentionRef,
@@ -565,6 +569,38 @@ fn org_keys(org: &OrgName, key: &str) -> Vec<String> {
     keys
 }
 
+/// True when every two distinct organisation or place names of the two
+/// clusters match each other (complete linkage: an acronym cannot join two
+/// different expansions, a spelling cannot bridge two names).
+fn org_clusters_agree(chains: &[Chain], clusters: &mut Clusters, a: usize, b: usize) -> bool {
+    let root_a = clusters.root(a);
+    let root_b = clusters.root(b);
+    if root_a == root_b {
+        return true;
+    }
+    let distinct = |root: usize, clusters: &Clusters| -> Vec<usize> {
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
+        clusters.members[root]
+            .iter()
+            .copied()
+            .filter(|&member| chains[member].org.is_some() && seen.insert(&chains[member].key))
+            .collect()
+    };
+    let names_a = distinct(root_a, clusters);
+    let names_b = distinct(root_b, clusters);
+    for &member_a in &names_a {
+        for &member_b in &names_b {
+            if let (Some(org_a), Some(org_b)) = (&chains[member_a].org, &chains[member_b].org) {
+                let last_word = is_last_word_of(org_a, org_b) || is_last_word_of(org_b, org_a);
+                if !last_word && org_match(org_a, org_b).is_none() {
+                    return false;
+                }
+            }
+        }
+    }
+    true
+}
+
 /// Step 5: organisations, places and other names.
 fn join_organisations_and_places(chains: &[Chain], clusters: &mut Clusters) {
     let named: Vec<usize> = (0..chains.len())
@@ -577,6 +613,9 @@ fn join_organisations_and_places(chains: &[Chain], clusters: &mut Clusters) {
             .map(|org| org_keys(org, &chains[index].key))
             .unwrap_or_default()
     });
+    let mut matches: Vec<(OrgMatch, usize, usize)> = Vec::new();
+    // Acronym → the distinct expansions it matched.
+    let mut expansions: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (a, b) in candidate_pairs(&blocks) {
         if !kinds_compatible(chains[a].kind, chains[b].kind) {
             continue;
@@ -584,9 +623,115 @@ fn join_organisations_and_places(chains: &[Chain], clusters: &mut Clusters) {
         let (Some(org_a), Some(org_b)) = (&chains[a].org, &chains[b].org) else {
             continue;
         };
-        if same_org(org_a, org_b) {
+        let Some(how) = org_match(org_a, org_b) else {
+            continue;
+        };
+        if how == OrgMatch::Acronym {
+            let (acronym, expansion) = if org_a.acronym.is_some() {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            let known = expansions.entry(chains[acronym].key.as_str()).or_default();
+            if !known
+                .iter()
+                .any(|&other| chains[other].key == chains[expansion].key)
+            {
+                known.push(expansion);
+            }
+        }
+        matches.push((how, a, b));
+    }
+    // An acronym with two expansions that are not one name ("AP" for two
+    // different names in one story) stands for neither.
+    let ambiguous: BTreeSet<&str> = expansions
+        .iter()
+        .filter(|(_, found)| {
+            found.iter().enumerate().any(|(position, &first)| {
+                found.iter().skip(position + 1).any(|&second| {
+                    match (&chains[first].org, &chains[second].org) {
+                        (Some(org_first), Some(org_second)) => !same_org(org_first, org_second),
+                        _ => true,
+                    }
+                })
+            })
+        })
+        .map(|(acronym, _)| *acronym)
+        .collect();
+    matches.retain(|&(how, a, b)| {
+        how != OrgMatch::Acronym
+            || !(ambiguous.contains(chains[a].key.as_str())
+                || ambiguous.contains(chains[b].key.as_str()))
+    });
+    // Strongest evidence first, then closest spelling, then chain order.
+    matches.sort_by(|&(how_1, a1, b1), &(how_2, a2, b2)| {
+        let score1 = super::names::similarity(&chains[a1].key, &chains[b1].key);
+        let score2 = super::names::similarity(&chains[a2].key, &chains[b2].key);
+        how_1
+            .cmp(&how_2)
+            .then(score2.total_cmp(&score1))
+            .then((a1, b1).cmp(&(a2, b2)))
+    });
+    for (_, a, b) in matches {
+        if org_clusters_agree(chains, clusters, a, b) {
             clusters.join(a, b);
         }
+    }
+    join_last_words(chains, clusters, &named);
+}
+
+/// One-word organisation names that are the last word of exactly one
+/// longer organisation name of the batch join it ("Saints" and "New
+/// Orleans Saints"). Places are left alone (Sudan, South Sudan).
+fn join_last_words(chains: &[Chain], clusters: &mut Clusters, named: &[usize]) {
+    let is_organisation_like = |index: usize| {
+        matches!(
+            chains[index].kind,
+            EntityKind::Organisation | EntityKind::Other
+        )
+    };
+    let mut long_by_last_word: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for &index in named {
+        let Some(org) = &chains[index].org else {
+            continue;
+        };
+        if org.words.len() < 2 || !is_organisation_like(index) {
+            continue;
+        }
+        if let Some(last) = org.words.last() {
+            long_by_last_word
+                .entry(last.folded.as_str())
+                .or_default()
+                .push(index);
+        }
+    }
+    let mut decisions: Vec<(usize, usize)> = Vec::new();
+    for &index in named {
+        let Some(org) = &chains[index].org else {
+            continue;
+        };
+        let ([word], true) = (org.words.as_slice(), is_organisation_like(index)) else {
+            continue;
+        };
+        let Some(longer) = long_by_last_word.get(word.folded.as_str()) else {
+            continue;
+        };
+        let mut roots: BTreeSet<usize> = BTreeSet::new();
+        for &candidate in longer {
+            let fits = chains[candidate]
+                .org
+                .as_ref()
+                .is_some_and(|long| is_last_word_of(org, long));
+            if fits && kinds_compatible(chains[index].kind, chains[candidate].kind) {
+                roots.insert(clusters.root(candidate));
+            }
+        }
+        if let (Some(&root), 1) = (roots.iter().next(), roots.len()) {
+            decisions.push((index, root));
+        }
+    }
+    for (index, root) in decisions {
+        clusters.join(index, root);
     }
 }
 
@@ -893,6 +1038,45 @@ mod tests {
         assert!(!same_entity(&entities, (0, 1), (1, 2)));
         let estonia = entity_of(&entities, 0, 1).expect("entity");
         assert_eq!(estonia.kind, Place);
+    }
+
+    #[test]
+    fn an_acronym_with_two_expansions_joins_neither() {
+        let articles = vec![
+            article(
+                0,
+                &[
+                    ("Baltic Press", Org, Full, None, None),
+                    ("Blue Pictures", Org, Full, None, None),
+                ],
+            ),
+            article(1, &[("BP", Org, Full, None, None)]),
+        ];
+        let entities = merge_entities(&articles);
+        assert_eq!(entities.len(), 3);
+    }
+
+    #[test]
+    fn a_team_is_named_by_its_last_word_a_place_is_not() {
+        let articles = vec![
+            article(
+                0,
+                &[
+                    ("Harbour City Sharks", Org, Full, None, None),
+                    ("South Sudan", Place, Full, None, None),
+                ],
+            ),
+            article(
+                1,
+                &[
+                    ("Sharks", Org, Full, None, None),
+                    ("Sudan", Place, Full, None, None),
+                ],
+            ),
+        ];
+        let entities = merge_entities(&articles);
+        assert!(same_entity(&entities, (0, 0), (1, 0)));
+        assert!(!same_entity(&entities, (0, 1), (1, 1)));
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub mod words;
 pub use fold::{
     fold_phrase, fold_word, loose_skeleton, metaphone, similarity, skeleton, vowel_class_key,
 };
-pub use org::{same_org, OrgName};
+pub use org::{is_last_word_of, org_match, same_org, OrgMatch, OrgName};
 pub use person::{
     compare_people, given_names_compatible, surname_fits, surname_gender, surnames_match,
     GivenMatch, PersonMatch, PersonName,

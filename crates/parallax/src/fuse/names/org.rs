@@ -92,31 +92,63 @@ fn acronym_of(acronym: Option<&String>, initials: Option<&String>) -> bool {
     matches!((acronym, initials), (Some(acronym), Some(initials)) if acronym == initials)
 }
 
-/// True when two organisation or place names name one thing.
-pub fn same_org(a: &OrgName, b: &OrgName) -> bool {
+/// How two organisation or place names were found to name one thing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum OrgMatch {
+    /// The same words once folded.
+    Same,
+    /// Names of one group of the equivalence table.
+    Equivalent,
+    /// An acronym and its expansion.
+    Acronym,
+    /// The same number of words, each spelled alike.
+    Spelling,
+}
+
+/// How two organisation or place names name one thing, if they do.
+pub fn org_match(a: &OrgName, b: &OrgName) -> Option<OrgMatch> {
     if a.joined.is_empty() || b.joined.is_empty() {
-        return false;
+        return None;
     }
     if a.joined == b.joined {
-        return true;
+        return Some(OrgMatch::Same);
     }
     if a.groups.iter().any(|group| b.groups.contains(group)) {
-        return true;
+        return Some(OrgMatch::Equivalent);
     }
     if acronym_of(a.acronym.as_ref(), b.initials.as_ref())
         || acronym_of(b.acronym.as_ref(), a.initials.as_ref())
     {
-        return true;
+        return Some(OrgMatch::Acronym);
     }
     if a.acronym.is_some() || b.acronym.is_some() {
         // An acronym matches only its expansion or itself.
-        return false;
+        return None;
     }
-    a.words.len() == b.words.len()
+    let spelled_alike = a.words.len() == b.words.len()
         && a.words
             .iter()
             .zip(&b.words)
-            .all(|(word_a, word_b)| words_match(word_a, word_b))
+            .all(|(word_a, word_b)| words_match(word_a, word_b));
+    spelled_alike.then_some(OrgMatch::Spelling)
+}
+
+/// True when two organisation or place names name one thing.
+pub fn same_org(a: &OrgName, b: &OrgName) -> bool {
+    org_match(a, b).is_some()
+}
+
+/// True when a one-word name can be the short form of a longer name by its
+/// last word ("Saints" for "New Orleans Saints"): the words folded alike.
+/// For organisations and teams only; places are not named by their last
+/// word (Sudan is not South Sudan).
+pub fn is_last_word_of(short: &OrgName, long: &OrgName) -> bool {
+    match (short.words.as_slice(), long.words.last()) {
+        ([only], Some(last)) if long.words.len() >= 2 && short.acronym.is_none() => {
+            only.folded == last.folded
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -147,6 +179,19 @@ mod tests {
         assert!(same("the U.S.", "US"));
         assert!(!same("ETV", "Estonia"));
         assert!(!same("NATO", "NAFTA"));
+    }
+
+    #[test]
+    fn a_last_word_can_stand_for_a_long_name() {
+        let long = OrgName::parse("Harbour City Sharks");
+        assert!(is_last_word_of(&OrgName::parse("Sharks"), &long));
+        assert!(is_last_word_of(&OrgName::parse("Sharks'"), &long));
+        assert!(!is_last_word_of(&OrgName::parse("City"), &long));
+        assert!(!is_last_word_of(&OrgName::parse("HCS"), &long));
+        assert_eq!(
+            org_match(&OrgName::parse("HCS"), &long),
+            Some(OrgMatch::Acronym)
+        );
     }
 
     #[test]
