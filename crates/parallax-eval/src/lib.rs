@@ -2,6 +2,7 @@
 //! public data set under `../shared/data/`), runs the pipeline and returns a
 //! [`Report`] of figures. The `parallax eval` command prints them.
 
+pub mod ecbplus;
 pub mod gold;
 pub mod gum;
 pub mod gum_mentions;
@@ -46,6 +47,11 @@ pub fn suites() -> Vec<Suite> {
             name: "gum-sentences",
             about: "sentence-boundary F1 on GUM news and interviews (pipeline and segmenter alone)",
             run: gum_sentences::run,
+        },
+        Suite {
+            name: "ecbplus-entities",
+            about: "cross-document name merging on ECB+ (gold spans and own mentions)",
+            run: ecbplus::run_entities,
         },
     ]
 }
