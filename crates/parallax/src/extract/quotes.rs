@@ -8,6 +8,10 @@ pub fn find_quotes(_article: &Article, _doc: &Doc, _mentions: &[Mention]) -> Vec
 }
 
 /// Finds who each sentence's content is credited to.
-pub fn find_attributions(_article: &Article, _doc: &Doc, _mentions: &[Mention]) -> Vec<Attribution> {
+pub fn find_attributions(
+    _article: &Article,
+    _doc: &Doc,
+    _mentions: &[Mention],
+) -> Vec<Attribution> {
     Vec::new()
 }
