@@ -2,6 +2,7 @@
 //! public data set under `../shared/data/`), runs the pipeline and returns a
 //! [`Report`] of figures. The `parallax eval` command prints them.
 
+pub mod gum_dates;
 pub mod metrics;
 pub mod report;
 
@@ -20,5 +21,9 @@ pub struct Suite {
 
 /// Every suite, in the order `parallax eval all` runs them.
 pub fn suites() -> Vec<Suite> {
-    vec![]
+    vec![Suite {
+        name: "gum-dates",
+        about: "date detection and resolution against GUM news dates (anchor dateCreated)",
+        run: gum_dates::run,
+    }]
 }

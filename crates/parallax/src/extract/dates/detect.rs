@@ -163,7 +163,7 @@ fn date_regex() -> &'static Regex {
             r"(?P<dec>(?:\b(?:the\s+)?(?P<dec_y>1\d{2}0|20\d0)|'(?P<dec_s>\d0))s\b)".to_string(),
             r"(?P<decw>\b(?i:the)\s+(?P<decw_w>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b)".to_string(),
             format!(
-                r"(?P<past>\b(?i:(?:the\s+)?(?:past|last|previous)\s+(?P<past_n>\d+|{number})\s+(?P<past_u>days|weeks|months|years|decades))\b)"
+                r"(?P<past>\b(?i:(?:the\s+)?(?:past|last|previous)\s+(?P<past_n>\d+|{number}|few|several)\s+(?P<past_u>days|weeks|months|years|decades))\b)"
             ),
             format!(
                 r"(?P<ago>\b(?i:(?P<ago_n>\d+|{number})\s+(?P<ago_u>{units})\s+(?P<ago_d>ago|later|earlier|before|after|from\s+now))\b)"
@@ -174,6 +174,7 @@ fn date_regex() -> &'static Regex {
                 r"(?P<per>\b(?i:(?P<per_m>this\s+past|this\s+coming|the\s+past|the\s+coming|earlier\s+this|later\s+this|early\s+this|late\s+this|early\s+last|late\s+last|early\s+next|late\s+next|last|next|this)\s+(?P<per_u>week|weekend|month|year|decade|morning|afternoon|evening|night|{season}))\b)"
             ),
             r"(?P<rd>\b(?i:today|tonight|yesterday|tomorrow)\b)".to_string(),
+            r"(?P<wkd>\b(?i:the)\s+(?P<wkd_w>(?i:weekend))\b)".to_string(),
             format!(
                 r"(?P<wd>(?:\b(?P<wd_m>(?i:this\s+past|this\s+coming|last|next|this))\s+)?\b(?P<wd_d>{weekday_full})\b(?:\s+(?i:morning|afternoon|evening|night)\b)?)"
             ),
@@ -208,7 +209,7 @@ fn parse_amount(text: &str) -> Option<i64> {
     let words: Vec<&str> = lower.split_whitespace().collect();
     match words.as_slice() {
         ["a" | "an"] => return Some(1),
-        ["a", "few"] | ["several"] => return Some(3),
+        ["a", "few"] | ["few"] | ["several"] => return Some(3),
         ["a", "couple", "of"] => return Some(2),
         _ => {}
     }
@@ -291,6 +292,50 @@ fn word_after(text: &str, offset: usize, ceiling: usize) -> Option<&str> {
     trimmed.get(..end).filter(|word| !word.is_empty())
 }
 
+/// True for either year of "2000-2050" / "1990 – 2010": a later year after
+/// a dash, or an earlier one before it.
+fn year_range_side(text: &str, floor: usize, ceiling: usize, start: usize, end: usize) -> bool {
+    let year_of = |digits: &str| -> Option<i32> {
+        (digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| digits.parse().ok())
+            .flatten()
+    };
+    let this_year = text.get(start..end).and_then(year_of);
+    let Some(this_year) = this_year else {
+        return false;
+    };
+    let after = text.get(end..ceiling).unwrap_or("").trim_start();
+    if let Some(rest) = after.strip_prefix(['-', '–']) {
+        let next: String = rest
+            .trim_start()
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        if year_of(&next)
+            .is_some_and(|other| other > this_year && (1600..2100).contains(&this_year))
+        {
+            return true;
+        }
+    }
+    let before = text.get(floor..start).unwrap_or("").trim_end();
+    if let Some(rest) = before.strip_suffix(['-', '–']) {
+        let rest = rest.trim_end();
+        let digits: String = rest
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if year_of(&digits).is_some_and(|other| other < this_year && (1600..2100).contains(&other))
+        {
+            return true;
+        }
+    }
+    false
+}
+
 /// Judges a bare four-digit number: a year unless the context makes it a
 /// count ("2000 people", "more than 1500").
 fn bare_year_is_date(text: &str, floor: usize, ceiling: usize, start: usize, end: usize) -> bool {
@@ -302,6 +347,9 @@ fn bare_year_is_date(text: &str, floor: usize, ceiling: usize, start: usize, end
         if after_next.is_some_and(|c| c.is_ascii_digit()) {
             return false;
         }
+    }
+    if year_range_side(text, floor, ceiling, start, end) {
+        return true;
     }
     if matches!(next_char, Some('%' | '-')) {
         return false;
@@ -515,6 +563,10 @@ fn interpret(
         let amount = parse_amount(captures.name("ago_n")?.as_str())?;
         let unit = parse_unit(captures.name("ago_u")?.as_str())?;
         let direction = captures.name("ago_d")?.as_str().to_lowercase();
+        if unit == TimeUnit::Hour && direction != "ago" {
+            // "an hour later": finer than any date.
+            return None;
+        }
         return Some(raw(match direction.as_str() {
             "ago" => RawKind::FromAnchor {
                 amount: -amount,
@@ -567,6 +619,18 @@ fn interpret(
             return Some(raw(RawKind::DayOffset { days }));
         }
         return Some(raw(RawKind::Period { unit, shift }));
+    }
+    if let Some(word) = captures.name("wkd_w") {
+        // "over the weekend": the span is the word itself, as annotators mark it.
+        return Some(RawDate {
+            start: floor + word.start(),
+            end,
+            kind: RawKind::Period {
+                unit: TimeUnit::Weekend,
+                shift: Shift::Nearest,
+            },
+            since: false,
+        });
     }
     if let Some(word) = captures.name("rd") {
         let days = match word.as_str().to_lowercase().as_str() {

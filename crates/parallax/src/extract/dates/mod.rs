@@ -42,6 +42,32 @@ fn lower_words(text: &str) -> Vec<String> {
     .collect()
 }
 
+/// How many words on each side of a date are read for a future cue.
+const FUTURE_WINDOW: usize = 8;
+
+/// True when a future cue stands within [`FUTURE_WINDOW`] words of the
+/// date at `date_start..date_end` in its sentence (a "will" in a quotation
+/// at the other end of a long sentence says nothing of this date).
+fn date_is_future(
+    text: &str,
+    sentence_start: usize,
+    sentence_end: usize,
+    date_start: usize,
+    date_end: usize,
+) -> bool {
+    let before = lower_words(text.get(sentence_start..date_start).unwrap_or(""));
+    let after = lower_words(text.get(date_end..sentence_end).unwrap_or(""));
+    let mut window: Vec<String> = before
+        .iter()
+        .rev()
+        .take(FUTURE_WINDOW)
+        .rev()
+        .cloned()
+        .collect();
+    window.extend(after.into_iter().take(FUTURE_WINDOW));
+    names::contains_phrase(&window, &names::cues().future)
+}
+
 fn sentence_is_future(text: &str) -> bool {
     let words = lower_words(text);
     names::contains_phrase(&words, &names::cues().future)
@@ -62,14 +88,16 @@ pub fn find_dates(article: &Article, doc: &Doc, anchor: Option<&ArticleDate>) ->
         if raw_dates.is_empty() {
             continue;
         }
-        let future = sentence_is_future(article.slice(&sentence.span));
+        let future_sentence = sentence_is_future(article.slice(&sentence.span));
         let mut sentence_year: Option<i32> = None;
         for raw in raw_dates {
+            let future = date_is_future(&article.text, floor, ceiling, raw.start, raw.end);
             let context = Context {
                 anchor: anchor.copied(),
                 previous,
                 sentence_year,
                 future,
+                future_sentence,
             };
             let resolved = resolve::resolve(&raw, &context);
             if let RawKind::Full { year, .. } | RawKind::MonthYear { year, .. } = raw.kind {

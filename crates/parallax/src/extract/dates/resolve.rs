@@ -69,8 +69,11 @@ pub(crate) struct Context {
     pub previous: Option<Resolved>,
     /// The year of a full date earlier in the same sentence.
     pub sentence_year: Option<i32>,
-    /// The sentence speaks of the future.
+    /// A future cue stands near the date.
     pub future: bool,
+    /// A future cue stands anywhere in the sentence (used for days written
+    /// without a year, where a wrong year costs more than a wrong week).
+    pub future_sentence: bool,
 }
 
 fn weekday_from_number(number: u32) -> Option<Weekday> {
@@ -323,9 +326,9 @@ fn resolve_month_day(
         return Some(Resolved::day(same_year));
     }
     let difference = (same_year - anchor.date).num_days();
-    let year = if difference > 60 && !context.future {
+    let year = if difference > 60 && !context.future_sentence {
         anchor_year - 1
-    } else if difference < -300 && context.future {
+    } else if difference < -300 && context.future_sentence {
         anchor_year + 1
     } else {
         anchor_year
@@ -441,6 +444,7 @@ mod tests {
             previous: None,
             sentence_year: None,
             future,
+            future_sentence: future,
         }
     }
 

@@ -226,3 +226,31 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn weekend_year_ranges_and_hours() {
+    // 2016-09-07 is a Wednesday.
+    let found = resolved(
+        &["Crowds came over the weekend to see crops modelled for 2000-2050; an hour later it rained."],
+        date(2016, 9, 7),
+    );
+    let texts: Vec<&str> = found.iter().map(|(text, _, _, _)| text.as_str()).collect();
+    assert_eq!(texts, vec!["weekend", "2000", "2050"]);
+    assert_eq!(
+        found.first().and_then(|(_, date, _, _)| *date),
+        Some(date(2016, 9, 3))
+    );
+}
+
+#[test]
+fn a_distant_future_cue_does_not_move_a_weekday() {
+    // 2023-02-23 is a Thursday: "Wednesday" is the day before.
+    let found = resolved(
+        &["On Wednesday, the minister told a radio station that the new rules, which were long in the making and much debated, will apply to everyone."],
+        date(2023, 2, 23),
+    );
+    assert_eq!(
+        found.first().and_then(|(_, date, _, _)| *date),
+        Some(date(2023, 2, 22))
+    );
+}
