@@ -409,11 +409,19 @@ fn bare_year_is_date(text: &str, floor: usize, ceiling: usize, start: usize, end
     if let Some(after) = word_after(text, end, ceiling) {
         let lower = after.to_lowercase();
         let starts_lower = after.chars().next().is_some_and(char::is_lowercase);
+        // Between 1900 and 2099 a number written without a thousands
+        // separator is a year even before a plural ("the 2020 elections",
+        // "2000 levels"): news writes counts that size as "2,020".
+        let modern_year = text
+            .get(start..end)
+            .and_then(|digits| digits.parse::<i32>().ok())
+            .is_some_and(|year| (1900..2100).contains(&year));
         let plural_noun = starts_lower
             && lower.len() > 3
             && lower.ends_with('s')
             && !lower.ends_with("ss")
-            && !temporal_before;
+            && !temporal_before
+            && !modern_year;
         let is_unit = crate::extract::quantities::tables::units()
             .iter()
             .any(|entry| {
@@ -421,7 +429,7 @@ fn bare_year_is_date(text: &str, floor: usize, ceiling: usize, start: usize, end
                     && entry.words.len() == 1
                     && entry.words.first().is_some_and(|w| *w == lower)
             });
-        if plural_noun || (is_unit && !temporal_before) || lower == "people" {
+        if plural_noun || (is_unit && !temporal_before) || (lower == "people" && !modern_year) {
             return false;
         }
     }

@@ -168,15 +168,17 @@ const HEADER_BLOCKS: usize = 8;
 ///    date has no year: the day is stated; the year is inferred as in 4.
 /// 4. Days written without a year ("December 13") and weekdays written
 ///    anywhere ("on Saturday"): the year, within the latest year the text
-///    mentions and the two after it, in which the most such days fall on a
+///    mentions and the four after it, in which the most such days fall on a
 ///    weekday the text names, when one year alone scores best. The date is
 ///    then the dateline's day when there is one, else the latest such
 ///    weekday-matched day (the article was written on or after it):
 ///    precision `Day`.
 /// 5. Else the latest full date in the text, at `Month` precision (the
 ///    article is most likely from that month or soon after; the day is not
-///    claimed); else the latest month-and-year at `Month`; else the latest
-///    year mentioned outside future sentences, at `Year`.
+///    claimed); else the latest month-and-year or year mentioned outside
+///    future sentences, at `Year` (a month-and-year is often a past
+///    reference point, "since July 2024", so not even its month is claimed
+///    for the article).
 ///
 /// `None` when the text has no date at all.
 pub fn article_date(article: &Article, doc: &Doc) -> Option<ArticleDate> {
@@ -213,10 +215,6 @@ pub fn article_date(article: &Article, doc: &Doc) -> Option<ArticleDate> {
     }
     if let Some(latest) = mentions.full.iter().max() {
         return NaiveDate::from_ymd_opt(latest.year(), latest.month(), 1)
-            .map(|date| inferred(date, DatePrecision::Month));
-    }
-    if let Some(&(year, month)) = mentions.month_years.iter().max() {
-        return NaiveDate::from_ymd_opt(year, month, 1)
             .map(|date| inferred(date, DatePrecision::Month));
     }
     let year = mentions.latest_year?;
@@ -304,7 +302,6 @@ fn is_dateline(before: &str, after: &str) -> bool {
 #[derive(Debug, Default)]
 struct Mentions {
     full: Vec<NaiveDate>,
-    month_years: Vec<(i32, u32)>,
     month_days: Vec<(u32, u32, Option<u32>)>,
     weekdays: Vec<u32>,
     latest_year: Option<i32>,
@@ -329,10 +326,7 @@ fn collect_mentions(article: &Article, doc: &Doc) -> Mentions {
                     }
                     Some(year)
                 }
-                RawKind::MonthYear { year, month } => {
-                    mentions.month_years.push((year, month));
-                    Some(year)
-                }
+                RawKind::MonthYear { year, .. } => Some(year),
                 RawKind::Year { year } | RawKind::SeasonYear { year, .. } => Some(year),
                 RawKind::MonthDay {
                     month,
@@ -364,6 +358,12 @@ fn weekday_number(weekday: Weekday) -> u32 {
     weekday.number_from_monday()
 }
 
+/// How many years after the latest year mentioned step 4 of
+/// [`article_date`] may place the article: a day of the year falls on the
+/// same weekday again only after five, six or eleven years, so within this
+/// window the answer is mostly unique.
+const WEEKDAY_YEAR_WINDOW: i32 = 4;
+
 /// Step 4 of [`article_date`].
 fn infer_from_weekdays(
     mentions: &Mentions,
@@ -385,7 +385,7 @@ fn infer_from_weekdays(
         return None;
     }
     let mut scores: Vec<(i32, usize)> = Vec::new();
-    for year in latest_year..=latest_year + 2 {
+    for year in latest_year..=latest_year + WEEKDAY_YEAR_WINDOW {
         let score = days
             .iter()
             .filter_map(|(month, day)| NaiveDate::from_ymd_opt(year, *month, *day))

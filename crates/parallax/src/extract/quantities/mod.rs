@@ -844,6 +844,13 @@ fn noun_phrase_after(
         if crate::extract::dates::is_month_or_weekday(word) {
             break;
         }
+        // A possessor ("the world's potash", "Minsk's prisons") is not what
+        // is counted: start the phrase again after it.
+        if lower_word.ends_with("'s") || lower_word.ends_with("’s") {
+            words.clear();
+            index += 1;
+            continue;
+        }
         words.push(index);
         // Hyphenated compounds: "pro-democracy activists".
         if lexemes
@@ -1260,7 +1267,17 @@ fn scope_phrases(context: &SentenceContext) -> Vec<(String, usize, usize)> {
         }
         let noun = is_word(lexemes, position)
             && has_class(&lower_at(lexemes, text, position), class::SCOPE_NOUN);
-        if noun {
+        // "on Belarusian soil", "in Minsk's prisons": a capitalised run may be
+        // an adjective or a possessor of the lower-case noun after it.
+        let noun_after_name = capitals > 0
+            && !noun
+            && is_content_word(context, position)
+            && !looks_like_verb(&lower_at(lexemes, text, position))
+            && text_at(lexemes, text, position)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+        if noun || noun_after_name {
             position += 1;
         }
         if capitals == 0 && !noun {
@@ -1391,23 +1408,92 @@ fn predicate_fields(
     }
 }
 
+/// How many lexemes may stand between a figure's clause and a scope phrase.
+const SCOPE_GAP: usize = 8;
+
+/// Words that open another clause: a scope phrase beyond one of them does
+/// not restrict the figure.
+fn is_clause_boundary(lexeme_text: &str) -> bool {
+    matches!(
+        lexeme_text.to_lowercase().as_str(),
+        "," | ";"
+            | ":"
+            | "("
+            | ")"
+            | "\""
+            | "\u{201c}"
+            | "\u{201d}"
+            | "and"
+            | "but"
+            | "while"
+            | "because"
+            | "although"
+            | "which"
+            | "who"
+            | "that"
+            | "when"
+            | "where"
+            | "whereas"
+            | "after"
+            | "as"
+    )
+}
+
+/// The scope phrases that restrict the figure spanning bytes
+/// `region_start..region_end` (its number, counted phrase and predicate):
+/// phrases in the same clause, at most [`SCOPE_GAP`] lexemes away, and
+/// fronted phrases that open the sentence ("On Saturday, …").
 fn scope_for(
+    context: &SentenceContext,
     scope: &[(String, usize, usize)],
-    start: usize,
-    end: usize,
-    counted: Option<(usize, usize)>,
+    region_start: usize,
+    region_end: usize,
 ) -> Vec<String> {
+    let lexemes = &context.lexemes;
+    let sentence_start = lexemes.first().map(|l| l.start).unwrap_or(0);
     scope
         .iter()
         .filter(|(_, phrase_start, phrase_end)| {
-            let overlaps_figure = *phrase_start < end && start < *phrase_end;
-            let overlaps_counted = counted.is_some_and(|(counted_start, counted_end)| {
-                *phrase_start < counted_end && counted_start < *phrase_end
-            });
-            !overlaps_figure && !overlaps_counted
+            if *phrase_start < region_end && region_start < *phrase_end {
+                return false;
+            }
+            let (gap_start, gap_end) = if *phrase_end <= region_start {
+                (*phrase_end, region_start)
+            } else {
+                (region_end, *phrase_start)
+            };
+            let gap: Vec<&Lexeme> = lexemes
+                .iter()
+                .filter(|l| l.start >= gap_start && l.end <= gap_end)
+                .collect();
+            let fronted = *phrase_start == sentence_start
+                && gap.first().is_some_and(|l| l.text(context.text) == ",");
+            if fronted {
+                return true;
+            }
+            gap.len() <= SCOPE_GAP && !gap.iter().any(|l| is_clause_boundary(l.text(context.text)))
         })
         .map(|(phrase, _, _)| phrase.clone())
         .collect()
+}
+
+/// Bytes covered by a figure with its counted phrase and predicate.
+fn figure_region(context: &SentenceContext, figure: &Figure) -> (usize, usize) {
+    let mut first = figure.first;
+    let mut last = figure.last;
+    if let Some((_, counted_first, counted_last)) = &figure.counted {
+        if !figure.counted_inherited && *counted_last != usize::MAX {
+            first = first.min(*counted_first);
+            last = last.max(*counted_last);
+        }
+    }
+    if let Some((_, predicate_first, predicate_last)) = &figure.predicate {
+        first = first.min(*predicate_first);
+        last = last.max(*predicate_last);
+    }
+    let start = context.lexemes.get(first).map(|l| l.start).unwrap_or(0);
+    let end = context.lexemes.get(last).map(|l| l.end).unwrap_or(start);
+    (start, end)
 }
 
 fn to_quantity(
@@ -1437,7 +1523,6 @@ fn to_quantity(
         None => (None, None),
     };
     let (predicate, predicate_span) = predicate_fields(article, context, figure);
-    let counted_range = counted_span.map(|span| (span.start as usize, span.end as usize));
     Quantity {
         span,
         sentence,
@@ -1450,7 +1535,10 @@ fn to_quantity(
         predicate_span,
         modality: figure.modality,
         parts: Vec::new(),
-        scope: scope_for(scope, span.start as usize, span.end as usize, counted_range),
+        scope: {
+            let (region_start, region_end) = figure_region(context, figure);
+            scope_for(context, scope, region_start, region_end)
+        },
     }
 }
 
@@ -1522,7 +1610,15 @@ fn sum_quantity(
         predicate_span,
         modality: last.modality,
         parts,
-        scope: scope_for(scope, span.start as usize, span.end as usize, None),
+        scope: {
+            let (_, region_end) = figure_region(context, last);
+            scope_for(
+                context,
+                scope,
+                span.start as usize,
+                region_end.max(span.end as usize),
+            )
+        },
     })
 }
 

@@ -302,3 +302,17 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn scope_stays_in_the_clause() {
+    let q =
+        one("Sanctions on Ghanaian cocoa were eased after 40 traders were freed in the capital.");
+    assert_eq!(q.scope, vec!["in the capital".to_string()]);
+    let q = one("On Friday, the court fined 12 companies in Lagos.");
+    assert_eq!(
+        q.scope,
+        vec!["On Friday".to_string(), "in Lagos".to_string()]
+    );
+    let q = one("Imports of the country's 300 tonnes of grain rose.");
+    assert_eq!(q.counted.as_deref(), Some("grain"));
+}
