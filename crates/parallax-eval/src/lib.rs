@@ -4,6 +4,7 @@
 
 pub mod gum_dates;
 pub mod metrics;
+pub mod quantities_handmade;
 pub mod report;
 
 pub use metrics::Counts;
@@ -21,9 +22,16 @@ pub struct Suite {
 
 /// Every suite, in the order `parallax eval all` runs them.
 pub fn suites() -> Vec<Suite> {
-    vec![Suite {
-        name: "gum-dates",
-        about: "date detection and resolution against GUM news dates (anchor dateCreated)",
-        run: gum_dates::run,
-    }]
+    vec![
+        Suite {
+            name: "gum-dates",
+            about: "date detection and resolution against GUM news dates (anchor dateCreated)",
+            run: gum_dates::run,
+        },
+        Suite {
+            name: "quantities-handmade",
+            about: "quantity value and counted phrase on hand-written sentences",
+            run: quantities_handmade::run,
+        },
+    ]
 }

@@ -765,18 +765,30 @@ fn is_age_context(context: &SentenceContext, first: usize, last: usize) -> bool 
     // "Maria Smith, 54, …" or "Smith (54)"
     let opening = text_at(lexemes, text, before);
     let closing = text_at(lexemes, text, last + 1);
-    let name_before = before
-        .checked_sub(1)
-        .is_some_and(|name| is_capitalised(text_at(lexemes, text, name)) && is_word(lexemes, name));
+    // "Maria Smith, 54," or "the prime minister, 61,": a noun before the comma.
+    let name_before = before.checked_sub(1).is_some_and(|name| {
+        is_word(lexemes, name)
+            && !has_class(
+                &lower_at(lexemes, text, name),
+                class::STOP | class::AUX | class::DET,
+            )
+    });
+    let word_after_closing = is_word(lexemes, last + 2) || lexemes.get(last + 2).is_none();
     let is_small_integer = lexemes
         .get(first)
         .is_some_and(|l| l.kind == LexKind::Number && first == last)
         && numbers::parse_digits(text_at(lexemes, text, first))
             .is_some_and(|value| value.fract() == 0.0 && (1.0..=120.0).contains(&value));
-    is_small_integer
-        && name_before
-        && ((opening == "," && (closing == "," || closing.is_empty() || closing == "."))
-            || (opening == "(" && closing == ")"))
+    let capitalised_before = before
+        .checked_sub(1)
+        .is_some_and(|name| is_capitalised(text_at(lexemes, text, name)));
+    // After a name the age may end the sentence ("… Smith, 54."); after a
+    // common noun it must be set off by commas before a word ("the prime
+    // minister, 61, was").
+    let comma_pair = opening == ","
+        && (closing == "," && (capitalised_before || word_after_closing)
+            || capitalised_before && (closing.is_empty() || closing == "."));
+    is_small_integer && name_before && (comma_pair || (opening == "(" && closing == ")"))
 }
 
 /// Noun-phrase words: content words, not closed-class, not number words.
@@ -833,7 +845,15 @@ fn noun_phrase_after(
         let word = text_at(lexemes, text, index);
         let lower_word = word.to_lowercase();
         let next_is_content = is_content_word(context, index + 1) && index + 1 < limit;
-        let verb_like = looks_like_verb(&lower_word) && !(noun_context && words.is_empty());
+        // After a number, a word in plural -s is a noun ("312 votes", "200
+        // arrests"); a verb after a plural subject takes no -s ("five remain").
+        let plural_noun_first = words.is_empty()
+            && lower_word.ends_with('s')
+            && is_plural_head(&lower_word)
+            && !lower_word.ends_with("ed");
+        let verb_like = looks_like_verb(&lower_word)
+            && !(noun_context && words.is_empty())
+            && !plural_noun_first;
         if verb_like && (!words.is_empty() || !next_is_content) {
             // "41 people killed": the verb ends the phrase; "detained
             // protesters": a participle before a noun is a modifier.
@@ -864,12 +884,7 @@ fn noun_phrase_after(
             words.push(index);
         }
         if is_plural_head(text_at(lexemes, text, index)) {
-            let person_noun_modifier = has_class(&lower_at(lexemes, text, index), class::PERSON)
-                && is_content_word(context, index + 1)
-                && !looks_like_verb(&lower_at(lexemes, text, index + 1));
-            if !person_noun_modifier {
-                break;
-            }
+            break;
         }
         index += 1;
     }
@@ -921,11 +936,30 @@ fn attach_counted(context: &SentenceContext, figure: &mut Figure, limit: usize) 
     let next_lower = lower_at(lexemes, text, after);
     let counted = match figure.unit_kind {
         _ if next_lower == "of" => {
-            let start = skip_determiners(context, after + 1);
-            noun_phrase_after(context, start, limit, true)
+            let mut start = skip_determiners(context, after + 1);
+            // "three of the 11 candidates": the whole is counted in the same unit.
+            let mut phrase_limit = limit;
+            if let Some(whole) = parse_core(lexemes, text, start) {
+                if whole.kind == CoreKind::Exact {
+                    start = whole.last + 1;
+                    phrase_limit = lexemes.len();
+                }
+            }
+            noun_phrase_after(context, start, phrase_limit, true)
         }
         Some(UnitKind::Measure) | Some(UnitKind::Duration) => None,
         Some(UnitKind::Currency) => noun_phrase_after(context, after, limit, true),
+        // "a 20 percent stake", but not "37% trust the media".
+        Some(UnitKind::Percent) => {
+            let after_article = figure.first.checked_sub(1).is_some_and(|before| {
+                matches!(lower_at(lexemes, text, before).as_str(), "a" | "an")
+            });
+            if after_article {
+                noun_phrase_after(context, after, limit, true)
+            } else {
+                None
+            }
+        }
         _ => noun_phrase_after(context, after, limit, false),
     };
     if let Some(counted) = counted {
@@ -933,7 +967,14 @@ fn attach_counted(context: &SentenceContext, figure: &mut Figure, limit: usize) 
         return;
     }
     // "the death toll rose to 41", "unemployment stood at 5%": the subject
-    // before a verb and a linker.
+    // before a verb and a linker (not for measures and durations:
+    // "sentenced the mayor to eight years").
+    if matches!(
+        figure.unit_kind,
+        Some(UnitKind::Measure | UnitKind::Duration)
+    ) {
+        return;
+    }
     if let Some((phrase, verb)) = subject_before(context, figure.first) {
         figure.counted = Some(phrase);
         if figure.predicate.is_none() {
@@ -959,6 +1000,17 @@ fn subject_before(
     let verb_word = lower_at(lexemes, text, index);
     if !is_word(lexemes, index) || has_class(&verb_word, class::DET | class::STOP | class::REPORT) {
         return None;
+    }
+    // "the fine amounts to": a present-tense -s verb after a singular noun.
+    let present_verb = verb_word.ends_with('s')
+        && !verb_word.ends_with("ss")
+        && index.checked_sub(1).is_some_and(|noun| {
+            is_content_word(context, noun) && !is_plural_head(text_at(lexemes, text, noun))
+        });
+    if !looks_like_verb(&verb_word) && !present_verb && is_content_word(context, index) {
+        // "raised its key rate to 7.5": the object before the linker is
+        // counted; the verb before the object is the predicate.
+        return object_before(context, index);
     }
     let verb_index = index;
     let verb = (verb_lemma(&verb_word), verb_index, verb_index);
@@ -1002,6 +1054,42 @@ fn subject_before(
         None => Some(verb),
     };
     Some(((phrase, phrase_first, phrase_last), predicate))
+}
+
+/// For "raised [its key rate] to 7.5": the noun phrase ending at lexeme
+/// `last` and the verb before it.
+#[allow(clippy::type_complexity)]
+fn object_before(
+    context: &SentenceContext,
+    last: usize,
+) -> Option<((String, usize, usize), Option<(String, usize, usize)>)> {
+    let lexemes = &context.lexemes;
+    let text = context.text;
+    let mut first = last;
+    while first > 0
+        && last - first < 3
+        && is_content_word(context, first - 1)
+        && !looks_like_verb(&lower_at(lexemes, text, first - 1))
+    {
+        first -= 1;
+    }
+    let start = lexemes.get(first)?.start;
+    let end = lexemes.get(last)?.end;
+    let phrase = normalise_phrase(text.get(start..end)?);
+    let mut verb_index = first.checked_sub(1);
+    while let Some(index) = verb_index {
+        if has_class(&lower_at(lexemes, text, index), class::DET) {
+            verb_index = index.checked_sub(1);
+        } else {
+            break;
+        }
+    }
+    let verb = verb_index.and_then(|index| {
+        let word = lower_at(lexemes, text, index);
+        (is_word(lexemes, index) && looks_like_verb(&word))
+            .then(|| (verb_lemma(&word), index, index))
+    });
+    Some(((phrase, first, last), verb))
 }
 
 /// The lemma a whole phrase stands for ("death toll" → "die").
