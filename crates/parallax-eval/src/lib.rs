@@ -5,9 +5,11 @@
 pub mod ecbplus;
 pub mod gold;
 pub mod gum;
+pub mod gum_dates;
 pub mod gum_mentions;
 pub mod gum_sentences;
 pub mod metrics;
+pub mod quantities_handmade;
 pub mod report;
 pub mod sentence_rules;
 pub mod stories;
@@ -52,6 +54,16 @@ pub fn suites() -> Vec<Suite> {
             name: "ecbplus-entities",
             about: "cross-document name merging on ECB+ (gold spans and own mentions)",
             run: ecbplus::run_entities,
+        },
+        Suite {
+            name: "gum-dates",
+            about: "date detection and resolution against GUM news dates (anchor dateCreated)",
+            run: gum_dates::run,
+        },
+        Suite {
+            name: "quantities-handmade",
+            about: "quantity value and counted phrase on hand-written sentences",
+            run: quantities_handmade::run,
         },
     ]
 }
