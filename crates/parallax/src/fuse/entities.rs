@@ -8,10 +8,13 @@ pub fn merge_entities(articles: &[AnalysedArticle]) -> Vec<Entity> {
     let mut by_name: BTreeMap<String, Vec<MentionRef>> = BTreeMap::new();
     for analysed in articles {
         for (index, mention) in analysed.extraction.mentions.iter().enumerate() {
-            by_name.entry(mention.name.clone()).or_default().push(MentionRef {
-                article: analysed.article.index,
-                mention: index as u32,
-            });
+            by_name
+                .entry(mention.name.clone())
+                .or_default()
+                .push(MentionRef {
+                    article: analysed.article.index,
+                    mention: index as u32,
+                });
         }
     }
     let mut entities = Vec::new();
@@ -21,7 +24,12 @@ pub fn merge_entities(articles: &[AnalysedArticle]) -> Vec<Entity> {
         let kind = articles
             .iter()
             .find(|analysed| analysed.article.index == mentions[0].article)
-            .and_then(|analysed| analysed.extraction.mentions.get(mentions[0].mention as usize))
+            .and_then(|analysed| {
+                analysed
+                    .extraction
+                    .mentions
+                    .get(mentions[0].mention as usize)
+            })
             .map(|mention| mention.kind)
             .unwrap_or(crate::model::EntityKind::Other);
         entities.push(Entity {

@@ -9,6 +9,7 @@
 
 pub mod entities;
 pub mod names;
+pub mod quotes;
 
 use crate::model::{AnalysedArticle, Entity};
 

@@ -113,8 +113,8 @@ struct Shape {
 }
 
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the",
-    "to", "with", "vs", "&",
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to",
+    "with", "vs", "&",
 ];
 
 fn shape(line: &str) -> Shape {
@@ -196,7 +196,10 @@ fn overlap_with(line: &str, body_words: &std::collections::HashSet<String>) -> f
     if words.is_empty() {
         return 0.0;
     }
-    let shared = words.iter().filter(|word| body_words.contains(*word)).count();
+    let shared = words
+        .iter()
+        .filter(|word| body_words.contains(*word))
+        .count();
     shared as f32 / words.len() as f32
 }
 
@@ -285,7 +288,11 @@ pub fn classify_lines(lines: &[&str]) -> Vec<LineClass> {
             // The items of a related-articles list.
             LineClass::Boilerplate(BoilerplateReason::SeeAlso)
         } else if index < first_body {
-            if looks_like_navigation(shape) && !(title_case(shape) && shape.words >= 3 && overlap_with(line, &lead_words) >= 0.5) {
+            if looks_like_navigation(shape)
+                && !(title_case(shape)
+                    && shape.words >= 3
+                    && overlap_with(line, &lead_words) >= 0.5)
+            {
                 LineClass::Boilerplate(BoilerplateReason::Navigation)
             } else if !title_taken && overlap_with(line, &lead_words) >= 0.5 {
                 title_taken = true;
@@ -342,8 +349,9 @@ impl Shape {
 }
 
 pub(crate) fn is_blank(line: &str) -> bool {
-    line.chars()
-        .all(|character| character.is_whitespace() || character == '\u{feff}' || character == '\u{200b}')
+    line.chars().all(|character| {
+        character.is_whitespace() || character == '\u{feff}' || character == '\u{200b}'
+    })
 }
 
 /// A trailing tag glued to the end of a body paragraph, as a byte offset in
@@ -374,8 +382,8 @@ pub fn trailing_tag(line: &str) -> Option<(usize, BoilerplateReason)> {
         };
         let before = trimmed[..found.start()].trim_end();
         // Only a tag when it follows a finished sentence (or stands alone).
-        let after_sentence = before.is_empty()
-            || before.ends_with(['.', '!', '?', '…', '"', '”', '’', ')', ']']);
+        let after_sentence =
+            before.is_empty() || before.ends_with(['.', '!', '?', '…', '"', '”', '’', ')', ']']);
         if after_sentence && !before.is_empty() {
             return Some((before.len(), reason));
         }
@@ -400,12 +408,14 @@ mod tests {
         assert!(markers().len() > 20);
         for marker in markers() {
             let line = format!("{} Something Else Here", marker.opening.trim_end());
-            let found = marker_for(&line)
-                .unwrap_or_else(|| panic!("no marker found for {line:?}"));
+            let found = marker_for(&line).unwrap_or_else(|| panic!("no marker found for {line:?}"));
             // The first row with a matching opening wins; it must mark the
             // same kind of thing.
             assert_eq!(found.reason, marker.reason, "line {line:?}");
-            assert!(marker_for(&format!("- {line}")).is_some(), "bulleted {line:?}");
+            assert!(
+                marker_for(&format!("- {line}")).is_some(),
+                "bulleted {line:?}"
+            );
         }
     }
 
@@ -492,7 +502,13 @@ mod tests {
         assert!(quoted[at..].trim_start().starts_with("Photo by"));
         assert_eq!(reason, BoilerplateReason::PhotoCredit);
 
-        assert_eq!(trailing_tag("The photo by the river was taken in May."), None);
-        assert_eq!(trailing_tag("They spoke (with some reluctance) at length."), None);
+        assert_eq!(
+            trailing_tag("The photo by the river was taken in May."),
+            None
+        );
+        assert_eq!(
+            trailing_tag("They spoke (with some reluctance) at length."),
+            None
+        );
     }
 }

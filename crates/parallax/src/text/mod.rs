@@ -38,9 +38,14 @@ pub fn analyse(article: &Article) -> Doc {
                 let start = sentence_start + leading;
                 if start < end {
                     let token_start = doc.tokens.len() as u32;
-                    for (word_offset, word) in block_text[start..end].split_word_bound_indices_simple() {
+                    for (word_offset, word) in
+                        block_text[start..end].split_word_bound_indices_simple()
+                    {
                         let absolute = base + start + word_offset;
-                        let kind = if word.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+                        let kind = if word
+                            .chars()
+                            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+                        {
                             TokenKind::Number
                         } else if word.chars().all(char::is_alphanumeric) {
                             TokenKind::Word
