@@ -3,6 +3,7 @@
 //! [`Report`] of figures. The `parallax eval` command prints them.
 
 pub mod metrics;
+pub mod polnear;
 pub mod report;
 
 pub use metrics::Counts;
@@ -20,5 +21,9 @@ pub struct Suite {
 
 /// Every suite, in the order `parallax eval all` runs them.
 pub fn suites() -> Vec<Suite> {
-    vec![]
+    vec![Suite {
+        name: "polnear-quotes",
+        about: "PolNeAR dev: direct quotes (content, speaker, cue) and indirect attributions",
+        run: polnear::run_quotes,
+    }]
 }

@@ -87,28 +87,56 @@ impl<'text> Clause<'text> {
     /// after an abbreviation, or a quotation mark that is not the first
     /// token), or the clause length.
     fn sentence_end(&self, from: usize) -> usize {
+        let mut parentheses = 0usize;
         for index in from..self.toks.len() {
             let tok = self.toks[index];
             let tok_text = tok.text(self.text);
             match tok.kind {
                 TokKind::Quote if index > from && !self.is_possessive_mark(index) => return index,
-                TokKind::Punct if matches!(tok_text, "!" | "?" | ";") => return index,
-                TokKind::Punct if tok_text == "." => {
-                    let after_abbreviation = index
-                        .checked_sub(1)
-                        .and_then(|previous| self.toks.get(previous))
-                        .is_some_and(|previous| {
-                            previous.end == tok.start
-                                && is_abbreviation_word(previous.text(self.text))
-                        });
-                    if !after_abbreviation {
-                        return index;
-                    }
+                TokKind::Punct if tok_text == "(" => parentheses += 1,
+                TokKind::Punct if tok_text == ")" => parentheses = parentheses.saturating_sub(1),
+                TokKind::Punct if parentheses == 0 && matches!(tok_text, "!" | "?" | ";") => {
+                    return index
+                }
+                TokKind::Punct
+                    if parentheses == 0 && tok_text == "." && !self.period_continues(index) =>
+                {
+                    return index
                 }
                 _ => {}
             }
         }
         self.toks.len()
+    }
+
+    /// A period that does not end the sentence: after an abbreviation, or
+    /// followed by a comma, a closing bracket or a lower-case word
+    /// ("Jane Roe, R-Wis., said").
+    fn period_continues(&self, index: usize) -> bool {
+        let Some(tok) = self.toks.get(index) else {
+            return false;
+        };
+        let after_abbreviation = index
+            .checked_sub(1)
+            .and_then(|previous| self.toks.get(previous))
+            .is_some_and(|previous| {
+                previous.end == tok.start && is_abbreviation_word(previous.text(self.text))
+            });
+        if after_abbreviation {
+            return true;
+        }
+        let Some(next) = self.toks.get(index + 1) else {
+            return false;
+        };
+        match next.kind {
+            TokKind::Punct => matches!(next.text(self.text), "," | ")"),
+            TokKind::Word => next
+                .text(self.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase),
+            _ => false,
+        }
     }
 
     /// A closing single mark glued to a word ending in s: the plural
@@ -169,6 +197,20 @@ impl<'text> Clause<'text> {
         if !self.is_word(index) || (index > 0 && self.capitalised(index)) {
             return None;
         }
+        // After an article or a possessive the word is a noun ("the
+        // report", "the woman's quotes").
+        if let Some(previous) = index.checked_sub(1) {
+            let after_article = matches!(self.role(previous), Some(ClauseRole::Article));
+            let previous_text = self
+                .toks
+                .get(previous)
+                .map_or("", |tok| tok.text(self.text));
+            let after_possessive = self.is_word(previous)
+                && (previous_text.ends_with("’s") || previous_text.ends_with("'s"));
+            if after_article || after_possessive {
+                return None;
+            }
+        }
         let words = self.lowers.get(index..)?;
         let found = lexicon().verb_at(words)?;
         // All words of a multi-word form must be word tokens.
@@ -200,10 +242,15 @@ fn is_abbreviation_word(word: &str) -> bool {
 pub fn cue_after(text: &str, range: Range<usize>) -> Option<Cue> {
     let clause = Clause::after(text, range.clone());
     let mut index = 0;
+    let mut after_dash = false;
     while clause.toks.get(index).is_some_and(|tok| {
         tok.kind == TokKind::Dash
             || (tok.kind == TokKind::Punct && matches!(tok.text(text), "," | ":" | "(" | "…"))
     }) {
+        after_dash |= clause
+            .toks
+            .get(index)
+            .is_some_and(|tok| tok.kind == TokKind::Dash);
         index += 1;
     }
     if index >= clause.toks.len() {
@@ -233,7 +280,7 @@ pub fn cue_after(text: &str, range: Range<usize>) -> Option<Cue> {
     for verb_index in index + 1..limit {
         let Some((verb, words)) = clause.verb_at(verb_index) else {
             if !subject_token_allowed(&clause, verb_index) {
-                return None;
+                break;
             }
             continue;
         };
@@ -251,7 +298,51 @@ pub fn cue_after(text: &str, range: Range<usize>) -> Option<Cue> {
         cue.clause_start = clause_start;
         return Some(cue);
     }
+    if after_dash {
+        return bare_name(&clause, index, clause_start);
+    }
     None
+}
+
+/// `“…” ― Jane Roe`: a name alone after a dash, ending the clause, credits
+/// the quotation without a verb (lemma "").
+fn bare_name(clause: &Clause, index: usize, clause_start: usize) -> Option<Cue> {
+    let mut end = index;
+    let mut words = 0;
+    while end < clause.toks.len() {
+        let tok = clause.toks[end];
+        let fits = match tok.kind {
+            TokKind::Word => clause.capitalised(end) || tok.text(clause.text).chars().count() == 1,
+            TokKind::Punct => tok.text(clause.text) == "." && end > index,
+            _ => false,
+        };
+        if !fits {
+            break;
+        }
+        words += usize::from(tok.is_word());
+        end += 1;
+    }
+    let at_clause_end = end == clause.toks.len() || clause.is_punct(end, ",");
+    if words == 0 || words > 6 || !at_clause_end {
+        return None;
+    }
+    let head = clause.span(index, end - 1);
+    Some(Cue {
+        lemma: "",
+        flags: VerbFlags::default(),
+        verb: head.start..head.start,
+        subject: Some(Subject {
+            phrase: head.clone(),
+            head: head.clone(),
+            role: None,
+        }),
+        channel: None,
+        according_to: false,
+        inverted: false,
+        verb_word_index: index,
+        clause_end: head.end,
+        clause_start,
+    })
 }
 
 /// True when a cue clause opens `range` closely: a short subject and its
@@ -427,7 +518,7 @@ fn subject_token_allowed(clause: &Clause, index: usize) -> bool {
     };
     match tok.kind {
         TokKind::Word => true,
-        TokKind::Punct => matches!(tok.text(clause.text), "," | "." | "(" | ")" | "'s" | "&"),
+        TokKind::Punct => !matches!(tok.text(clause.text), ";" | ":" | "!" | "?" | "…"),
         TokKind::Quote => clause.is_possessive_mark(index),
         TokKind::Dash => false,
     }
@@ -453,7 +544,13 @@ fn subject_before(clause: &Clause, start: usize, verb_index: usize) -> Option<Su
         return None;
     }
     let words = (start..end).filter(|&index| clause.is_word(index)).count();
-    if words == 0 || words > MAX_SUBJECT_WORDS {
+    let has_noun = (start..end).any(|index| {
+        clause.is_word(index)
+            && !clause
+                .role(index)
+                .is_some_and(ClauseRole::opens_noun_phrase)
+    });
+    if words == 0 || words > MAX_SUBJECT_WORDS || !has_noun {
         return None;
     }
     // A filler or connector inside the subject means a clause, not a noun
@@ -494,6 +591,12 @@ fn subject_leftward(clause: &Clause, verb_index: usize) -> Option<Subject> {
     }
     if end == 0 {
         return None;
+    }
+    // `He defended it, saying …`: a participle after a comma reports for
+    // the subject of the main clause.
+    let participle = clause.word(verb_index).ends_with("ing");
+    if participle && clause.is_punct(end - 1, ",") {
+        return main_clause_subject(clause, end - 1);
     }
     // `X, a spokeswoman for Y, said`: the appositive between commas.
     let mut role = None;
@@ -544,12 +647,22 @@ fn subject_leftward(clause: &Clause, verb_index: usize) -> Option<Subject> {
         start = index;
         if tok.is_word() {
             words += 1;
-            if matches!(clause.role(index), Some(ClauseRole::Determiner)) || words >= 8 {
+            if clause
+                .role(index)
+                .is_some_and(ClauseRole::opens_noun_phrase)
+                || words >= 8
+            {
                 break;
             }
         }
     }
-    if start >= head_end || words == 0 {
+    let has_noun = (start..head_end).any(|index| {
+        clause.is_word(index)
+            && !clause
+                .role(index)
+                .is_some_and(ClauseRole::opens_noun_phrase)
+    });
+    if start >= head_end || words == 0 || !has_noun {
         return None;
     }
     let head = clause.span(start, head_end - 1);
@@ -557,6 +670,61 @@ fn subject_leftward(clause: &Clause, verb_index: usize) -> Option<Subject> {
         phrase: clause.span(start, end - 1),
         head,
         role,
+    })
+}
+
+/// The subject that opens the clause before `limit`: a pronoun, a run of
+/// capitalised words, or an article and its noun ("the senator").
+fn main_clause_subject(clause: &Clause, limit: usize) -> Option<Subject> {
+    let first = (0..limit).find(|&index| clause.is_word(index))?;
+    let word = clause.word(first);
+    let head = if lexicon().pronoun(word).is_some() {
+        first..first + 1
+    } else if clause
+        .role(first)
+        .is_some_and(ClauseRole::opens_noun_phrase)
+    {
+        let mut end = first + 1;
+        while end < limit && clause.is_word(end) && clause.capitalised(end) {
+            end += 1;
+        }
+        if end < limit
+            && clause.is_word(end)
+            && clause.role(end).is_none()
+            && clause.verb_at(end).is_none()
+        {
+            end += 1;
+        }
+        first..end
+    } else if clause.capitalised(first) {
+        let mut end = first + 1;
+        while end < limit
+            && (clause.is_word(end) && clause.capitalised(end)
+                || clause.is_punct(end, ".")
+                    && end > 0
+                    && is_abbreviation_word(clause.toks[end - 1].text(clause.text)))
+        {
+            end += 1;
+        }
+        first..end
+    } else {
+        return None;
+    };
+    if head.end
+        <= head.start
+            + usize::from(
+                clause
+                    .role(first)
+                    .is_some_and(ClauseRole::opens_noun_phrase),
+            )
+    {
+        return None;
+    }
+    let range = clause.span(head.start, head.end - 1);
+    Some(Subject {
+        phrase: range.clone(),
+        head: range,
+        role: None,
     })
 }
 
@@ -569,7 +737,9 @@ fn inverted_subject(clause: &Clause, start: usize) -> Option<Subject> {
     }
     let first_ok = clause.capitalised(start)
         || lexicon().pronoun(clause.word(start)).is_some()
-        || matches!(clause.role(start), Some(ClauseRole::Determiner));
+        || clause
+            .role(start)
+            .is_some_and(ClauseRole::opens_noun_phrase);
     if !first_ok || clause.verb_at(start).is_some() {
         return None;
     }

@@ -19,7 +19,16 @@ pub enum ClauseRole {
     Filler,
     Preposition,
     Determiner,
+    /// An article or possessive: the word after it is a noun.
+    Article,
     Time,
+}
+
+impl ClauseRole {
+    /// Articles and other determiners: words that open a noun phrase.
+    pub fn opens_noun_phrase(self) -> bool {
+        matches!(self, ClauseRole::Determiner | ClauseRole::Article)
+    }
 }
 
 /// What a reporting verb allows, from the flags column of its table.
@@ -219,6 +228,7 @@ fn build() -> Lexicon {
             "filler" => ClauseRole::Filler,
             "preposition" => ClauseRole::Preposition,
             "determiner" => ClauseRole::Determiner,
+            "article" => ClauseRole::Article,
             "time" => ClauseRole::Time,
             _ => continue,
         };
@@ -379,7 +389,7 @@ mod tests {
             assert!(role.is_some(), "{word}");
             roles.extend(role);
         }
-        assert_eq!(roles.len(), 5);
+        assert_eq!(roles.len(), 6);
         assert_eq!(lexicon.clause_role("said"), None);
     }
 

@@ -157,7 +157,9 @@ pub fn find_raw_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<RawQuote>
 
 fn opens_like(character: char, family: MarkFamily) -> bool {
     match family {
-        MarkFamily::Curly | MarkFamily::Straight => matches!(character, '“' | '"'),
+        // A quotation is reopened by its own kind of mark.
+        MarkFamily::Curly => character == '“',
+        MarkFamily::Straight => character == '"',
         MarkFamily::Low => matches!(character, '„' | '“'),
         MarkFamily::Guillemet => matches!(character, '«' | '»'),
         MarkFamily::SameRight => character == '”',

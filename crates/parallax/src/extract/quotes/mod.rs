@@ -191,10 +191,12 @@ fn resolve_quotes(
         let mut cue_record: Option<(String, Span)> = None;
         let mut channel = None;
         if let Some(cue) = &cue {
-            cue_record = Some((
-                cue.lemma.to_string(),
-                Span::new(article.index, cue.verb.start, cue.verb.end),
-            ));
+            if !cue.lemma.is_empty() {
+                cue_record = Some((
+                    cue.lemma.to_string(),
+                    Span::new(article.index, cue.verb.start, cue.verb.end),
+                ));
+            }
             channel = cue.channel.as_ref().map(|channel| channel.text.clone());
             if let Some(subject) = &cue.subject {
                 speaker = speakers.resolve_subject(

@@ -316,6 +316,25 @@ fn according_to_and_quoted_as_saying() {
 }
 
 #[test]
+fn a_name_after_a_dash_credits_the_quotation() {
+    let text = "Readers wrote in.\n“The bus never comes on time.” ― Alma Ruiz\n“Fix the roads first.” — Ben Ode, Leeds";
+    let quotes = quotes_of(text, &["Alma Ruiz", "Ben Ode"]);
+    let got: Vec<_> = quotes
+        .iter()
+        .map(|quote| {
+            (
+                quote.speaker.as_ref().map(|speaker| speaker.name.as_str()),
+                quote.cue.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![(Some("Alma Ruiz"), None), (Some("Ben Ode"), None)]
+    );
+}
+
+#[test]
 fn attributions_of_reported_speech() {
     let text = "Regional officials said that 40 families were moved overnight.\nThe river rose by two metres, according to the water agency.\nThe bridge will stay shut, the ministry said.\n“This is not reported speech,” he said.";
     let article = article(text);
