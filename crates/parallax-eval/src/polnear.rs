@@ -686,12 +686,12 @@ mod tests {
     fn kinds_of_gold_content() {
         let text = "He said that it was “a mess” today. Plain words here.";
         let mixed = GoldAttribution {
-            content: vec![8..35],
+            content: std::iter::once(8..35).collect(),
             ..GoldAttribution::default()
         };
         assert_eq!(kind_of(text, &mixed), GoldKind::Mixed);
         let indirect = GoldAttribution {
-            content: vec![37..text.len()],
+            content: std::iter::once(37..text.len()).collect(),
             ..GoldAttribution::default()
         };
         assert_eq!(kind_of(text, &indirect), GoldKind::Indirect);
