@@ -21,9 +21,16 @@ pub struct Suite {
 
 /// Every suite, in the order `parallax eval all` runs them.
 pub fn suites() -> Vec<Suite> {
-    vec![Suite {
-        name: "polnear-quotes",
-        about: "PolNeAR dev: direct quotes (content, speaker, cue) and indirect attributions",
-        run: polnear::run_quotes,
-    }]
+    vec![
+        Suite {
+            name: "polnear-quotes",
+            about: "PolNeAR dev: direct quotes (content, speaker, cue) and indirect attributions",
+            run: polnear::run_quotes,
+        },
+        Suite {
+            name: "polnear-quotes-train",
+            about: "PolNeAR train (not used for tuning): the polnear-quotes figures, as a check",
+            run: polnear::run_quotes_train,
+        },
+    ]
 }

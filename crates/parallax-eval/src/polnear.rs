@@ -1,4 +1,4 @@
-//! PolNeAR (dev part): quotations, speakers and attributions against gold
+//! PolNeAR (dev part; train as a check): quotations, speakers and attributions against gold
 //! attributions in brat standoff.
 //!
 //! Each text of `polnear/data/dev/text/` is read as a plain-text article
@@ -228,18 +228,24 @@ struct Tally {
     misses: Vec<String>,
 }
 
-fn dev_folder(data_dir: &Path) -> PathBuf {
-    data_dir.join("polnear").join("data").join("dev")
+/// The `polnear-quotes` suite: the dev part (the rules were tuned on it).
+pub fn run_quotes(data_dir: &Path) -> anyhow::Result<Report> {
+    run_part(data_dir, "dev", "polnear-quotes")
 }
 
-/// The `polnear-quotes` suite.
-pub fn run_quotes(data_dir: &Path) -> anyhow::Result<Report> {
-    let dev = dev_folder(data_dir);
-    let text_dir = dev.join("text");
-    let ann_dir = dev.join("attributions");
+/// The `polnear-quotes-train` suite: the train part, never looked at while
+/// writing the rules, as a check that the dev figures hold.
+pub fn run_quotes_train(data_dir: &Path) -> anyhow::Result<Report> {
+    run_part(data_dir, "train", "polnear-quotes-train")
+}
+
+fn run_part(data_dir: &Path, part: &str, suite: &str) -> anyhow::Result<Report> {
+    let part_dir = data_dir.join("polnear").join("data").join(part);
+    let text_dir = part_dir.join("text");
+    let ann_dir = part_dir.join("attributions");
     if !text_dir.is_dir() || !ann_dir.is_dir() {
         bail!(
-            "PolNeAR dev part not found: expected {} and {} (pass --data to the folder holding polnear/)",
+            "PolNeAR {part} part not found: expected {} and {} (pass --data to the folder holding polnear/)",
             text_dir.display(),
             ann_dir.display()
         );
@@ -308,7 +314,7 @@ pub fn run_quotes(data_dir: &Path) -> anyhow::Result<Report> {
         tally.files += 1;
     }
 
-    let mut report = Report::new("polnear-quotes");
+    let mut report = Report::new(suite);
     report.counts(
         "direct quotes: content, overlap",
         tally.direct_overlap,

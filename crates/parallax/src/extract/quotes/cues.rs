@@ -13,7 +13,9 @@ use std::ops::Range;
 /// Longest stretch of text (bytes) read for one cue clause.
 const CLAUSE_WINDOW: usize = 480;
 /// Most words a speaker's noun phrase may have before its verb.
-const MAX_SUBJECT_WORDS: usize = 16;
+const MAX_SUBJECT_WORDS: usize = 28;
+/// Most words of a speaker's name part (before an appositive).
+const MAX_HEAD_WORDS: usize = 10;
 
 /// A reporting cue found next to a quotation or in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -149,7 +151,11 @@ impl<'text> Clause<'text> {
         index
             .checked_sub(1)
             .and_then(|previous| self.toks.get(previous))
-            .is_some_and(|previous| previous.end == tok.start && previous.kind == TokKind::Word)
+            .is_some_and(|previous| {
+                previous.end == tok.start
+                    && previous.kind == TokKind::Word
+                    && previous.text(self.text).ends_with(['s', 'S'])
+            })
     }
 
     fn word(&self, index: usize) -> &str {
@@ -276,7 +282,7 @@ pub fn cue_after(text: &str, range: Range<usize>) -> Option<Cue> {
         }
     }
     // Subject first: `X said`, `X, a spokeswoman for Y, said`.
-    let limit = clause.toks.len().min(index + MAX_SUBJECT_WORDS + 4);
+    let limit = clause.toks.len().min(index + MAX_SUBJECT_WORDS + 8);
     for verb_index in index + 1..limit {
         let Some((verb, words)) = clause.verb_at(verb_index) else {
             if !subject_token_allowed(&clause, verb_index) {
@@ -392,10 +398,22 @@ pub fn cue_before(text: &str, range: Range<usize>) -> Option<Cue> {
             break;
         }
         let (first, last) = extend_quoted_as_saying(&clause, verb_index, verb_index + words - 1);
-        let Some(subject) = subject_leftward(&clause, first) else {
-            continue;
+        let (subject, inverted) = match subject_leftward(&clause, first) {
+            Some(subject) => (subject, false),
+            None => {
+                // `Said Jane Roe: “…”`, `…, said Jane Roe: “…”`.
+                let flags = lexicon()
+                    .verb(verb)
+                    .map(|verb| verb.flags)
+                    .unwrap_or_default();
+                let opens = first == 0 || clause.is_punct(first - 1, ",");
+                match inverted_subject(&clause, last + 1).filter(|_| flags.invert && opens) {
+                    Some(subject) => (subject, true),
+                    None => continue,
+                }
+            }
         };
-        let mut cue = finish_cue(&clause, verb, first, last, Some(subject), false);
+        let mut cue = finish_cue(&clause, verb, first, last, Some(subject), inverted);
         cue.clause_start = clause.toks.first().map_or(range.start, |tok| tok.start);
         cue.clause_end = range.end;
         return Some(cue);
@@ -511,6 +529,23 @@ fn according_to(clause: &Clause, index: usize) -> Option<Cue> {
     })
 }
 
+/// A lower-case word in -ly standing between a subject and its verb
+/// ("egregiously described"), unless an article makes it a noun ("the
+/// family said").
+fn is_adverb(clause: &Clause, index: usize) -> bool {
+    let word = clause.word(index);
+    let after_article = index.checked_sub(1).is_some_and(|previous| {
+        clause
+            .role(previous)
+            .is_some_and(ClauseRole::opens_noun_phrase)
+    });
+    clause.is_word(index)
+        && !clause.capitalised(index)
+        && word.len() > 5
+        && word.ends_with("ly")
+        && !after_article
+}
+
 /// Tokens that may stand in a subject before its verb.
 fn subject_token_allowed(clause: &Clause, index: usize) -> bool {
     let Some(tok) = clause.toks.get(index) else {
@@ -528,7 +563,9 @@ fn subject_token_allowed(clause: &Clause, index: usize) -> bool {
 /// after-clause): fillers before the verb dropped; commas make an appositive.
 fn subject_before(clause: &Clause, start: usize, verb_index: usize) -> Option<Subject> {
     let mut end = verb_index;
-    while end > start && matches!(clause.role(end - 1), Some(ClauseRole::Filler)) {
+    while end > start
+        && (matches!(clause.role(end - 1), Some(ClauseRole::Filler)) || is_adverb(clause, end - 1))
+    {
         end -= 1;
     }
     while end > start && clause.is_punct(end - 1, ",") {
@@ -565,7 +602,10 @@ fn subject_before(clause: &Clause, start: usize, verb_index: usize) -> Option<Su
             return None;
         }
     }
-    if head_end == start {
+    let head_words = (start..head_end)
+        .filter(|&index| clause.is_word(index))
+        .count();
+    if head_end == start || head_words > MAX_HEAD_WORDS {
         return None;
     }
     let head = clause.span(start, head_end - 1);
@@ -586,7 +626,9 @@ fn subject_before(clause: &Clause, start: usize, verb_index: usize) -> Option<Su
 /// quotation, or a reporting clause in a sentence).
 fn subject_leftward(clause: &Clause, verb_index: usize) -> Option<Subject> {
     let mut end = verb_index;
-    while end > 0 && matches!(clause.role(end - 1), Some(ClauseRole::Filler)) {
+    while end > 0
+        && (matches!(clause.role(end - 1), Some(ClauseRole::Filler)) || is_adverb(clause, end - 1))
+    {
         end -= 1;
     }
     if end == 0 {
@@ -605,12 +647,13 @@ fn subject_leftward(clause: &Clause, verb_index: usize) -> Option<Subject> {
         let comma = end - 1;
         let previous_comma = (0..comma).rev().find(|&index| {
             clause.is_punct(index, ",")
-                || matches!(clause.toks[index].kind, TokKind::Quote | TokKind::Dash)
+                || clause.toks[index].kind == TokKind::Dash
+                || (clause.toks[index].kind == TokKind::Quote && !clause.is_possessive_mark(index))
                 || clause.is_punct(index, ";")
                 || clause.is_punct(index, ":")
         });
         let previous_comma = previous_comma.filter(|&index| clause.is_punct(index, ","))?;
-        if previous_comma + 1 >= comma || comma - previous_comma > 12 {
+        if previous_comma + 1 >= comma || comma - previous_comma > 24 {
             return None;
         }
         role = Some(clause.span(previous_comma + 1, comma - 1));
@@ -676,19 +719,24 @@ fn subject_leftward(clause: &Clause, verb_index: usize) -> Option<Subject> {
 /// The subject that opens the clause before `limit`: a pronoun, a run of
 /// capitalised words, or an article and its noun ("the senator").
 fn main_clause_subject(clause: &Clause, limit: usize) -> Option<Subject> {
-    let first = (0..limit).find(|&index| clause.is_word(index))?;
+    let mut first = (0..limit).find(|&index| clause.is_word(index))?;
+    // A sentence opening with a prepositional phrase and a comma ("During
+    // the speech, Jane Roe …"): the subject follows the comma.
+    if matches!(clause.role(first), Some(ClauseRole::Preposition)) {
+        let comma = (first..limit).find(|&index| clause.is_punct(index, ","))?;
+        first = (comma + 1..limit).find(|&index| clause.is_word(index))?;
+    }
     let word = clause.word(first);
+    let is_article = clause
+        .role(first)
+        .is_some_and(ClauseRole::opens_noun_phrase);
     let head = if lexicon().pronoun(word).is_some() {
         first..first + 1
-    } else if clause
-        .role(first)
-        .is_some_and(ClauseRole::opens_noun_phrase)
-    {
+    } else if is_article {
+        // The article and its noun, up to a verb or a small word.
         let mut end = first + 1;
-        while end < limit && clause.is_word(end) && clause.capitalised(end) {
-            end += 1;
-        }
-        if end < limit
+        while end < limit
+            && end < first + 5
             && clause.is_word(end)
             && clause.role(end).is_none()
             && clause.verb_at(end).is_none()
@@ -710,14 +758,7 @@ fn main_clause_subject(clause: &Clause, limit: usize) -> Option<Subject> {
     } else {
         return None;
     };
-    if head.end
-        <= head.start
-            + usize::from(
-                clause
-                    .role(first)
-                    .is_some_and(ClauseRole::opens_noun_phrase),
-            )
-    {
+    if head.end <= head.start + usize::from(is_article) {
         return None;
     }
     let range = clause.span(head.start, head.end - 1);

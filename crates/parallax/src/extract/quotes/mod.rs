@@ -223,12 +223,11 @@ fn resolve_quotes(
                 previous_quote.last_paragraph + 1 == raw.first_paragraph && prefix_text.is_empty();
             if same_paragraph || next_paragraph {
                 if let Some(found) = &previous_quote.speaker {
+                    // The same act of speaking: its cue and channel carry on.
                     speaker = Some(found.clone());
                     via = SpeakerVia::Continuation;
-                    if same_paragraph {
-                        cue_record = previous_quote.cue.clone();
-                        channel = previous_quote.channel.clone();
-                    }
+                    cue_record = previous_quote.cue.clone();
+                    channel = previous_quote.channel.clone();
                 }
             }
         }

@@ -316,6 +316,29 @@ fn according_to_and_quoted_as_saying() {
 }
 
 #[test]
+fn participles_and_sentence_initial_inversion() {
+    let text = "During a speech on Monday, Vera Lund attacked the plan, saying, “It will fail.”\nAt the rally, the band leader called people to the stage, singing “Our time.”\nSaid Lund: “We are ready.”";
+    let quotes = quotes_of(text, &["Vera Lund", "Lund"]);
+    let got: Vec<_> = quotes
+        .iter()
+        .map(|quote| {
+            (
+                quote.speaker.as_ref().map(|speaker| speaker.name.as_str()),
+                quote.cue.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("Vera Lund"), Some("say")),
+            (Some("the band leader"), Some("sing")),
+            (Some("Vera Lund"), Some("say"))
+        ]
+    );
+}
+
+#[test]
 fn a_name_after_a_dash_credits_the_quotation() {
     let text = "Readers wrote in.\n“The bus never comes on time.” ― Alma Ruiz\n“Fix the roads first.” — Ben Ode, Leeds";
     let quotes = quotes_of(text, &["Alma Ruiz", "Ben Ode"]);
