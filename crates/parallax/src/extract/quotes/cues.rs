@@ -367,9 +367,12 @@ pub fn starts_with_cue(text: &str, range: Range<usize>) -> bool {
 
 /// The cue in the writer's words before a quotation, within its sentence
 /// (`range` runs from the sentence start to the opening mark).
-pub fn cue_before(text: &str, range: Range<usize>) -> Option<Cue> {
+pub fn cue_before(text: &str, sentence_start: usize, range: Range<usize>) -> Option<Cue> {
     let start = {
-        let earliest = range.end.saturating_sub(CLAUSE_WINDOW).max(range.start);
+        let earliest = range
+            .end
+            .saturating_sub(CLAUSE_WINDOW)
+            .max(sentence_start.min(range.start));
         let mut start = earliest;
         while start < range.end && !text.is_char_boundary(start) {
             start += 1;
@@ -377,11 +380,14 @@ pub fn cue_before(text: &str, range: Range<usize>) -> Option<Cue> {
         start
     };
     let clause = Clause::new(text, start..range.end);
-    if clause.toks.is_empty() {
+    // Verbs are looked for after `range.start` only; the words before it
+    // (back to the sentence start) may hold a participle's subject.
+    let first_own = clause.toks.partition_point(|tok| tok.start < range.start);
+    if first_own >= clause.toks.len() {
         return None;
     }
     // "according to X, …"
-    for index in 0..clause.toks.len() {
+    for index in first_own..clause.toks.len() {
         if clause.word(index) == "according" && clause.word(index + 1) == "to" {
             if let Some(cue) = according_to(&clause, index) {
                 return Some(cue);
@@ -389,7 +395,7 @@ pub fn cue_before(text: &str, range: Range<usize>) -> Option<Cue> {
         }
     }
     let mut tried = 0;
-    for verb_index in (0..clause.toks.len()).rev() {
+    for verb_index in (first_own..clause.toks.len()).rev() {
         let Some((verb, words)) = clause.verb_at(verb_index) else {
             continue;
         };
@@ -640,26 +646,103 @@ fn subject_leftward(clause: &Clause, verb_index: usize) -> Option<Subject> {
     if participle && clause.is_punct(end - 1, ",") {
         return main_clause_subject(clause, end - 1);
     }
-    // `X, a spokeswoman for Y, said`: the appositive between commas.
+    // `X, a spokeswoman for Y, said` or `X -- the head of Y -- said`: the
+    // appositive between two commas or two dashes.
     let mut role = None;
     let mut head_end = end;
-    if clause.is_punct(end - 1, ",") {
-        let comma = end - 1;
-        let previous_comma = (0..comma).rev().find(|&index| {
-            clause.is_punct(index, ",")
-                || clause.toks[index].kind == TokKind::Dash
-                || (clause.toks[index].kind == TokKind::Quote && !clause.is_possessive_mark(index))
-                || clause.is_punct(index, ";")
-                || clause.is_punct(index, ":")
-        });
-        let previous_comma = previous_comma.filter(|&index| clause.is_punct(index, ","))?;
-        if previous_comma + 1 >= comma || comma - previous_comma > 24 {
+    // Last token of the role, when there is one.
+    let mut role_last = None;
+    let closing_dash = clause
+        .toks
+        .get(end - 1)
+        .is_some_and(|tok| tok.kind == TokKind::Dash);
+    if clause.is_punct(end - 1, ",") || closing_dash {
+        let closer = end - 1;
+        let opener = matching_opener(clause, closer, closing_dash)?;
+        role = Some(clause.span(opener + 1, closer - 1));
+        role_last = Some(closer - 1);
+        head_end = opener;
+    }
+    let mut start = noun_phrase_start(clause, head_end);
+    // `the chief of the port authority`: a noun phrase takes the
+    // prepositional phrases that follow its head.
+    for _ in 0..3 {
+        let extends = start >= 2
+            && start < head_end
+            && matches!(clause.role(start - 1), Some(ClauseRole::Preposition))
+            && matches!(clause.word(start - 1), "of" | "for" | "at" | "from" | "in");
+        if !extends {
+            break;
+        }
+        let longer = noun_phrase_start(clause, start - 1);
+        if longer >= start - 1 {
+            break;
+        }
+        start = longer;
+    }
+    // `X, the head of Y -- …`: an article phrase after a comma is a role;
+    // the name is before the comma.
+    if start < head_end
+        && clause
+            .role(start)
+            .is_some_and(ClauseRole::opens_noun_phrase)
+        && start >= 2
+        && clause.is_punct(start - 1, ",")
+        && clause.capitalised(start - 2)
+    {
+        let name_start = noun_phrase_start(clause, start - 1);
+        if name_start < start - 1 {
+            role = Some(clause.span(start, role_last.unwrap_or(head_end - 1)));
+            head_end = start - 1;
+            start = name_start;
+        }
+    }
+    let words = (start..head_end)
+        .filter(|&index| clause.is_word(index))
+        .count();
+    let has_noun = (start..head_end).any(|index| {
+        clause.is_word(index)
+            && !clause
+                .role(index)
+                .is_some_and(ClauseRole::opens_noun_phrase)
+    });
+    if start >= head_end || words == 0 || !has_noun {
+        return None;
+    }
+    let head = clause.span(start, head_end - 1);
+    Some(Subject {
+        phrase: clause.span(start, end - 1),
+        head,
+        role,
+    })
+}
+
+/// The comma or dash that opens an appositive closed at `closer`, within
+/// 24 tokens and not across a quotation mark, colon or semicolon.
+fn matching_opener(clause: &Clause, closer: usize, dash: bool) -> Option<usize> {
+    let earliest = closer.saturating_sub(24);
+    for index in (earliest..closer).rev() {
+        let tok = clause.toks[index];
+        let is_dash = tok.kind == TokKind::Dash;
+        if dash && is_dash || !dash && clause.is_punct(index, ",") {
+            return (index + 1 < closer).then_some(index);
+        }
+        let blocks = (tok.kind == TokKind::Quote && !clause.is_possessive_mark(index))
+            || clause.is_punct(index, ";")
+            || clause.is_punct(index, ":")
+            || (!dash && is_dash);
+        if blocks {
             return None;
         }
-        role = Some(clause.span(previous_comma + 1, comma - 1));
-        head_end = previous_comma;
     }
-    let mut start = head_end;
+    None
+}
+
+/// Start of the noun phrase that ends just before `end`, reading leftward:
+/// up to a comma, connector, preposition, time word or filler, an article
+/// (included), or eight words.
+fn noun_phrase_start(clause: &Clause, end: usize) -> usize {
+    let mut start = end;
     let mut words = 0;
     while start > 0 {
         let index = start - 1;
@@ -674,13 +757,9 @@ fn subject_leftward(clause: &Clause, verb_index: usize) -> Option<Subject> {
                         | ClauseRole::Time
                 )
             ),
-            TokKind::Punct => {
-                let mark = tok.text(clause.text);
-                mark == "."
-                    && index > 0
-                    && is_abbreviation_word(clause.toks[index - 1].text(clause.text))
-                    || mark == "&"
-            }
+            // Inside one sentence a period is an abbreviation's; brackets
+            // hold a party or a place ("Jane Roe (D-Wis.)").
+            TokKind::Punct => !matches!(tok.text(clause.text), "," | ";" | ":" | "!" | "?" | "…"),
             TokKind::Quote => clause.is_possessive_mark(index),
             TokKind::Dash => false,
         };
@@ -699,21 +778,7 @@ fn subject_leftward(clause: &Clause, verb_index: usize) -> Option<Subject> {
             }
         }
     }
-    let has_noun = (start..head_end).any(|index| {
-        clause.is_word(index)
-            && !clause
-                .role(index)
-                .is_some_and(ClauseRole::opens_noun_phrase)
-    });
-    if start >= head_end || words == 0 || !has_noun {
-        return None;
-    }
-    let head = clause.span(start, head_end - 1);
-    Some(Subject {
-        phrase: clause.span(start, end - 1),
-        head,
-        role,
-    })
+    start
 }
 
 /// The subject that opens the clause before `limit`: a pronoun, a run of
@@ -1109,7 +1174,7 @@ mod tests {
     #[test]
     fn reads_cues_before_a_quotation() {
         let text = "In a statement, the ministry said: ";
-        let cue = cue_before(text, 0..text.len());
+        let cue = cue_before(text, 0, 0..text.len());
         assert_eq!(cue.as_ref().map(|cue| cue.lemma), Some("say"));
         let subject = cue
             .as_ref()
@@ -1122,7 +1187,7 @@ mod tests {
         );
 
         let text = "Reyes told reporters that the talks had been ";
-        let cue = cue_before(text, 0..text.len());
+        let cue = cue_before(text, 0, 0..text.len());
         assert_eq!(cue.as_ref().map(|cue| cue.lemma), Some("tell"));
         assert_eq!(
             cue.and_then(|cue| cue.channel).map(|channel| channel.text),
@@ -1130,7 +1195,7 @@ mod tests {
         );
 
         let text = "The governor was quoted as saying ";
-        let cue = cue_before(text, 0..text.len());
+        let cue = cue_before(text, 0, 0..text.len());
         assert_eq!(
             cue.as_ref().map(|cue| (cue.lemma, &text[cue.verb.clone()])),
             Some(("quote", "quoted as saying"))
@@ -1142,7 +1207,7 @@ mod tests {
         );
 
         let text = "Jane Roe, the campaign's manager, wrote: ";
-        let cue = cue_before(text, 0..text.len());
+        let cue = cue_before(text, 0, 0..text.len());
         let subject = cue.and_then(|cue| cue.subject);
         assert_eq!(
             subject.as_ref().map(|subject| &text[subject.head.clone()]),
@@ -1153,6 +1218,30 @@ mod tests {
                 .and_then(|subject| subject.role)
                 .map(|role| &text[role]),
             Some("the campaign's manager")
+        );
+    }
+
+    #[test]
+    fn appositives_between_dashes_and_adverbs_before_the_verb() {
+        let text = "Tom Berg, the chief of the port authority -- which runs the docks, cranes and all -- told me, ";
+        let cue = cue_before(text, 0, 0..text.len());
+        let subject = cue
+            .and_then(|cue| cue.subject)
+            .map(|subject| &text[subject.head]);
+        assert_eq!(subject, Some("Tom Berg"));
+        let text = "If we were calm, a reader would now ask: ";
+        let cue = cue_before(text, 0, 0..text.len());
+        assert_eq!(
+            cue.and_then(|cue| cue.subject)
+                .map(|subject| &text[subject.head]),
+            Some("a reader")
+        );
+        let text = "The senator pointedly described the plan as ";
+        let cue = cue_before(text, 0, 0..text.len());
+        assert_eq!(
+            cue.and_then(|cue| cue.subject)
+                .map(|subject| &text[subject.head]),
+            Some("The senator")
         );
     }
 
@@ -1192,7 +1281,7 @@ mod tests {
     proptest! {
         #[test]
         fn cues_stay_in_range(text in "[a-zA-Z ,.:\"“”'—]{0,100}") {
-            for cue in cue_after(&text, 0..text.len()).into_iter().chain(cue_before(&text, 0..text.len())).chain(cues_in_sentence(&text, 0..text.len())) {
+            for cue in cue_after(&text, 0..text.len()).into_iter().chain(cue_before(&text, 0, 0..text.len())).chain(cues_in_sentence(&text, 0..text.len())) {
                 prop_assert!(cue.verb.end <= text.len() && cue.verb.start <= cue.verb.end);
                 if let Some(subject) = cue.subject {
                     prop_assert!(subject.head.end <= text.len() && subject.head.start <= subject.head.end);

@@ -189,9 +189,15 @@ fn scan_paragraph(
 
     let mut previous_char: Option<char> = None;
     let mut characters = paragraph_text.char_indices().peekable();
-    while let Some((offset, character)) = characters.next() {
+    while let Some((offset, mut character)) = characters.next() {
         let position = paragraph.start + offset;
-        let after = position + character.len_utf8();
+        let mut after = position + character.len_utf8();
+        // Two apostrophes stand for a straight double mark ('' … '').
+        if character == '\'' && characters.peek().is_some_and(|&(_, next)| next == '\'') {
+            characters.next();
+            character = '"';
+            after += 1;
+        }
         let next_char = characters.peek().map(|&(_, next)| next);
         let current_previous = previous_char;
         previous_char = Some(character);
@@ -714,6 +720,14 @@ mod tests {
         assert_eq!(
             quoted("The ’90s were kind to rock 'n' roll, he said."),
             Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn two_apostrophes_are_a_double_mark() {
+        assert_eq!(
+            quoted("He said, ''We won,'' and left. ''Next year,'' she added."),
+            vec!["We won", "Next year"]
         );
     }
 

@@ -165,7 +165,7 @@ fn resolve_quotes(
         let before_cue = if prefix_text.is_empty() || raw.style == Style::Dash {
             None
         } else {
-            cue_before(text, prefix.clone())
+            cue_before(text, sentence_start, prefix.clone())
         };
         let opens_paragraph = text
             .get(first_paragraph.start..raw.open)
@@ -336,7 +336,7 @@ fn introducing_cue(
     }
     let colon = previous.start + previous_text.len() - 1;
     let start = sentence_starts.sentence_start(previous_index, colon);
-    cue_before(text, start..colon + 1)
+    cue_before(text, start, start..colon + 1)
 }
 
 /// A fragment is quoted inside the writer's own sentence: words of the
