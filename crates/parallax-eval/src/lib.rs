@@ -9,6 +9,7 @@ pub mod gum_dates;
 pub mod gum_mentions;
 pub mod gum_sentences;
 pub mod metrics;
+pub mod polnear;
 pub mod quantities_handmade;
 pub mod report;
 pub mod sentence_rules;
@@ -64,6 +65,16 @@ pub fn suites() -> Vec<Suite> {
             name: "quantities-handmade",
             about: "quantity value and counted phrase on hand-written sentences",
             run: quantities_handmade::run,
+        },
+        Suite {
+            name: "polnear-quotes",
+            about: "PolNeAR dev: direct quotes (content, speaker, cue) and indirect attributions",
+            run: polnear::run_quotes,
+        },
+        Suite {
+            name: "polnear-quotes-train",
+            about: "PolNeAR train (not used for tuning): the polnear-quotes figures, as a check",
+            run: polnear::run_quotes_train,
         },
     ]
 }

@@ -19,6 +19,28 @@ pub struct ClaimRef {
     pub claim: u32,
 }
 
+/// A quotation, named by its article and its index in `Extraction::quotes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct QuoteRef {
+    pub article: ArticleIndex,
+    pub quote: u32,
+}
+
+/// Quotations of one remark across articles: the same words, or two
+/// translations or cuts of them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteGroup {
+    pub id: u32,
+    /// The quotations, ascending.
+    pub quotes: Vec<QuoteRef>,
+    /// The quotation whose wording stands for the group (the most complete).
+    pub representative: QuoteRef,
+    /// Its text.
+    pub text: String,
+    /// The speaker's name, as most of the quotations resolve it.
+    pub speaker: Option<String>,
+}
+
 /// One real-world person, organisation or place, across articles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entity {

@@ -24,7 +24,7 @@ pub use extract::{
 };
 pub use fuse::{
     ClaimGroup, ClaimRef, ConflictKind, DerivationKind, Entity, Lineage, LineageLink, MentionRef,
-    Story, Verdict,
+    QuoteGroup, QuoteRef, Story, Verdict,
 };
 pub use span::{ArticleIndex, Span};
 
