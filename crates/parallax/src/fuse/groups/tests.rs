@@ -76,6 +76,8 @@ fn article(index: u32, text: &str, specs: &[ClaimSpec<'_>]) -> AnalysedArticle {
             scope: spec.scope.iter().map(|s| s.to_string()).collect(),
             time: None,
             attributed_to: spec.attributed_to.map(str::to_string),
+            sum_of_parts: false,
+            part_of_sum: false,
         });
     }
     AnalysedArticle {
