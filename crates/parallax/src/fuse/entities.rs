@@ -81,8 +81,8 @@ pub fn merge_entities(articles: &[AnalysedArticle]) -> Vec<Entity> {
     let mut clusters = Clusters::new(chains.len());
     join_same_names(&chains, &mut clusters);
     join_people(&chains, &mut clusters);
-    join_partial_people(&chains, &mut clusters);
-    join_organisations_and_places(&chains, &mut clusters);
+    let ambiguous = join_partial_people(&chains, &mut clusters);
+    join_organisations_and_places(&chains, &mut clusters, &ambiguous);
     build_entities(articles, &chains, &mut clusters)
 }
 
@@ -186,7 +186,14 @@ fn make_chain(
         };
         (form, Some(person), None)
     } else {
-        (ChainForm::Named, None, Some(OrgName::parse(&name)))
+        // An untyped name may still be a person's: read it as one too, so
+        // that a surname alone the extractor could not type ("Other") can
+        // join the one person it fits.
+        let org = OrgName::parse(&name);
+        let person = (kind == EntityKind::Other && org.acronym.is_none())
+            .then(|| PersonName::parse(&name))
+            .filter(|person| !person.words.is_empty());
+        (ChainForm::Named, person, Some(org))
     };
     let key = if key.is_empty() {
         fold_phrase(&name)
@@ -316,7 +323,7 @@ fn kinds_compatible(a: EntityKind, b: EntityKind) -> bool {
 fn join_same_names(chains: &[Chain], clusters: &mut Clusters) {
     let mut by_key: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (index, chain) in chains.iter().enumerate() {
-        if chain.form == ChainForm::PersonSingleWord {
+        if chain.form == ChainForm::PersonSingleWord || is_untyped_single_word(chain) {
             continue;
         }
         by_key.entry(chain.key.as_str()).or_default().push(index);
@@ -345,6 +352,25 @@ fn join_same_names(chains: &[Chain], clusters: &mut Clusters) {
     }
 }
 
+/// An untyped one-word name ("Other"): maybe a surname, maybe not.
+fn is_untyped_single_word(chain: &Chain) -> bool {
+    chain.form == ChainForm::Named
+        && chain.kind == EntityKind::Other
+        && chain
+            .person
+            .as_ref()
+            .is_some_and(|person| person.words.len() == 1)
+}
+
+/// True for chains named by a full person's name (given name or initials
+/// with a surname).
+fn is_full_person(chain: &Chain) -> bool {
+    matches!(
+        chain.form,
+        ChainForm::PersonFull | ChainForm::PersonInitialled
+    )
+}
+
 fn person_keys(person: &PersonName) -> Vec<String> {
     let mut keys = Vec::new();
     for word in person.surname_candidates() {
@@ -365,34 +391,52 @@ fn person_keys(person: &PersonName) -> Vec<String> {
     keys
 }
 
-/// True when no two people's names of the two clusters refuse each other.
+/// True when joining the clusters of `a` and `b` puts no two names in one
+/// entity that refuse each other (complete linkage): no two full people's
+/// names that `compare_people` tells apart, no two organisation or place
+/// names that do not match (an acronym cannot join two different
+/// expansions, a spelling cannot bridge two names).
 fn clusters_agree(chains: &[Chain], clusters: &mut Clusters, a: usize, b: usize) -> bool {
     let root_a = clusters.root(a);
     let root_b = clusters.root(b);
     if root_a == root_b {
         return true;
     }
-    let names = |root: usize, clusters: &Clusters| -> Vec<usize> {
-        let mut seen: BTreeSet<&str> = BTreeSet::new();
-        let mut distinct = Vec::new();
+    // Distinct names of a cluster: (people, organisations and places).
+    let names = |root: usize, clusters: &Clusters| -> (Vec<usize>, Vec<usize>) {
+        let mut seen: BTreeSet<(&str, bool)> = BTreeSet::new();
+        let mut people = Vec::new();
+        let mut others = Vec::new();
         for &member in &clusters.members[root] {
-            if chains[member].person.is_some() && seen.insert(chains[member].key.as_str()) {
-                distinct.push(member);
+            let chain = &chains[member];
+            if is_full_person(chain) && seen.insert((chain.key.as_str(), true)) {
+                people.push(member);
+            } else if chain.org.is_some() && seen.insert((chain.key.as_str(), false)) {
+                others.push(member);
             }
         }
-        distinct
+        (people, others)
     };
-    let names_a = names(root_a, clusters);
-    let names_b = names(root_b, clusters);
-    for &member_a in &names_a {
-        for &member_b in &names_b {
-            let (Some(person_a), Some(person_b)) =
+    let (people_a, others_a) = names(root_a, clusters);
+    let (people_b, others_b) = names(root_b, clusters);
+    for &member_a in &people_a {
+        for &member_b in &people_b {
+            if let (Some(person_a), Some(person_b)) =
                 (&chains[member_a].person, &chains[member_b].person)
-            else {
-                continue;
-            };
-            if compare_people(person_a, person_b) == PersonMatch::Different {
-                return false;
+            {
+                if compare_people(person_a, person_b) == PersonMatch::Different {
+                    return false;
+                }
+            }
+        }
+    }
+    for &member_a in &others_a {
+        for &member_b in &others_b {
+            if let (Some(org_a), Some(org_b)) = (&chains[member_a].org, &chains[member_b].org) {
+                let last_word = is_last_word_of(org_a, org_b) || is_last_word_of(org_b, org_a);
+                if !last_word && org_match(org_a, org_b).is_none() {
+                    return false;
+                }
             }
         }
     }
@@ -434,8 +478,9 @@ fn join_people(chains: &[Chain], clusters: &mut Clusters) {
     }
 }
 
-/// Step 4: surnames alone and initialled names.
-fn join_partial_people(chains: &[Chain], clusters: &mut Clusters) {
+/// Step 4: surnames alone and initialled names. Returns the chains that
+/// fit two people or more: they join nobody.
+fn join_partial_people(chains: &[Chain], clusters: &mut Clusters) -> BTreeSet<usize> {
     let full: Vec<usize> = (0..chains.len())
         .filter(|&index| chains[index].form == ChainForm::PersonFull)
         .collect();
@@ -444,7 +489,7 @@ fn join_partial_people(chains: &[Chain], clusters: &mut Clusters) {
             matches!(
                 chains[index].form,
                 ChainForm::PersonSingleWord | ChainForm::PersonInitialled
-            )
+            ) || is_untyped_single_word(&chains[index])
         })
         .collect();
     let full_blocks = blocks(full.iter().copied(), |index| {
@@ -458,6 +503,7 @@ fn join_partial_people(chains: &[Chain], clusters: &mut Clusters) {
     // no decision sees another's result.
     let mut decisions: Vec<(usize, usize)> = Vec::new();
     let mut unresolved: Vec<usize> = Vec::new();
+    let mut ambiguous: BTreeSet<usize> = BTreeSet::new();
     for &index in &partial {
         let Some(person) = &chains[index].person else {
             continue;
@@ -477,7 +523,7 @@ fn join_partial_people(chains: &[Chain], clusters: &mut Clusters) {
                     continue;
                 };
                 let rank = match chains[index].form {
-                    ChainForm::PersonSingleWord => person
+                    ChainForm::PersonSingleWord | ChainForm::Named => person
                         .words
                         .first()
                         .and_then(|word| surname_fits(word, other_person)),
@@ -491,7 +537,10 @@ fn join_partial_people(chains: &[Chain], clusters: &mut Clusters) {
             }
         }
         if candidates.is_empty() {
-            unresolved.push(index);
+            // Untyped words that fit no person are left to step 5.
+            if chains[index].form != ChainForm::Named {
+                unresolved.push(index);
+            }
             continue;
         }
         // A person named in the same article first.
@@ -521,8 +570,11 @@ fn join_partial_people(chains: &[Chain], clusters: &mut Clusters) {
             }
             _ => None,
         };
-        if let Some(root) = chosen {
-            decisions.push((index, root));
+        match chosen {
+            Some(root) => decisions.push((index, root)),
+            None => {
+                ambiguous.insert(index);
+            }
         }
     }
     for (index, root) in decisions {
@@ -553,6 +605,7 @@ fn join_partial_people(chains: &[Chain], clusters: &mut Clusters) {
             clusters.join(a, b);
         }
     }
+    ambiguous
 }
 
 fn org_keys(org: &OrgName, key: &str) -> Vec<String> {
@@ -569,42 +622,14 @@ fn org_keys(org: &OrgName, key: &str) -> Vec<String> {
     keys
 }
 
-/// True when every two distinct organisation or place names of the two
-/// clusters match each other (complete linkage: an acronym cannot join two
-/// different expansions, a spelling cannot bridge two names).
-fn org_clusters_agree(chains: &[Chain], clusters: &mut Clusters, a: usize, b: usize) -> bool {
-    let root_a = clusters.root(a);
-    let root_b = clusters.root(b);
-    if root_a == root_b {
-        return true;
-    }
-    let distinct = |root: usize, clusters: &Clusters| -> Vec<usize> {
-        let mut seen: BTreeSet<&str> = BTreeSet::new();
-        clusters.members[root]
-            .iter()
-            .copied()
-            .filter(|&member| chains[member].org.is_some() && seen.insert(&chains[member].key))
-            .collect()
-    };
-    let names_a = distinct(root_a, clusters);
-    let names_b = distinct(root_b, clusters);
-    for &member_a in &names_a {
-        for &member_b in &names_b {
-            if let (Some(org_a), Some(org_b)) = (&chains[member_a].org, &chains[member_b].org) {
-                let last_word = is_last_word_of(org_a, org_b) || is_last_word_of(org_b, org_a);
-                if !last_word && org_match(org_a, org_b).is_none() {
-                    return false;
-                }
-            }
-        }
-    }
-    true
-}
-
 /// Step 5: organisations, places and other names.
-fn join_organisations_and_places(chains: &[Chain], clusters: &mut Clusters) {
+fn join_organisations_and_places(
+    chains: &[Chain],
+    clusters: &mut Clusters,
+    ambiguous: &BTreeSet<usize>,
+) {
     let named: Vec<usize> = (0..chains.len())
-        .filter(|&index| chains[index].form == ChainForm::Named)
+        .filter(|&index| chains[index].form == ChainForm::Named && !ambiguous.contains(&index))
         .collect();
     let blocks = blocks(named.iter().copied(), |index| {
         chains[index]
@@ -673,7 +698,7 @@ fn join_organisations_and_places(chains: &[Chain], clusters: &mut Clusters) {
             .then((a1, b1).cmp(&(a2, b2)))
     });
     for (_, a, b) in matches {
-        if org_clusters_agree(chains, clusters, a, b) {
+        if clusters_agree(chains, clusters, a, b) {
             clusters.join(a, b);
         }
     }
@@ -1077,6 +1102,36 @@ mod tests {
         let entities = merge_entities(&articles);
         assert!(same_entity(&entities, (0, 0), (1, 0)));
         assert!(!same_entity(&entities, (0, 1), (1, 1)));
+    }
+
+    #[test]
+    fn untyped_surnames_join_the_one_person_they_fit() {
+        let articles = vec![
+            article(
+                0,
+                &[
+                    ("Anna Berglund", Person, Full, None, None),
+                    ("Berglund", Other, Full, None, None),
+                ],
+            ),
+            article(1, &[("Berglund", Other, Full, None, None)]),
+            article(
+                2,
+                &[
+                    ("Erik Holm", Person, Full, None, None),
+                    ("Lena Holm", Person, Full, None, None),
+                ],
+            ),
+            article(3, &[("Holm", Other, Full, None, None)]),
+            article(4, &[("Holm", Other, Full, None, None)]),
+        ];
+        let entities = merge_entities(&articles);
+        assert!(same_entity(&entities, (0, 0), (0, 1)));
+        assert!(same_entity(&entities, (0, 0), (1, 0)));
+        assert!(!same_entity(&entities, (2, 0), (2, 1)));
+        assert!(!same_entity(&entities, (3, 0), (2, 0)));
+        assert!(!same_entity(&entities, (3, 0), (2, 1)));
+        assert!(!same_entity(&entities, (3, 0), (4, 0)));
     }
 
     #[test]
