@@ -582,13 +582,10 @@ fn join_partial_people(chains: &[Chain], clusters: &mut Clusters) -> BTreeSet<us
     // The articles each cluster of full names is named in, for the
     // preference for a person named in the partial name's own article.
     let mut articles_of: HashMap<usize, HashSet<ArticleIndex>> = HashMap::new();
-    for index in 0..chains.len() {
-        if chains[index].form == ChainForm::PersonFull {
+    for (index, chain) in chains.iter().enumerate() {
+        if chain.form == ChainForm::PersonFull {
             let root = clusters.root(index);
-            articles_of
-                .entry(root)
-                .or_default()
-                .insert(chains[index].article);
+            articles_of.entry(root).or_default().insert(chain.article);
         }
     }
     let partial: Vec<usize> = (0..chains.len())
