@@ -57,7 +57,10 @@ pub fn read_plain_text(
 ) -> Result<Article, IngestError> {
     let text = decode_text(source, bytes)?;
     let lines = split_lines(text);
-    let line_texts: Vec<&str> = lines.iter().map(|line| &text[line.start..line.end]).collect();
+    let line_texts: Vec<&str> = lines
+        .iter()
+        .map(|line| &text[line.start..line.end])
+        .collect();
     let classes = classify_lines(&line_texts);
 
     let mut blocks: Vec<Block> = Vec::new();
@@ -176,6 +179,15 @@ fn push_body_with_tags(
 ) {
     let paragraph = &text[start..end];
     match trailing_tag(paragraph) {
+        // One short sentence with a picture credit is a caption.
+        Some((tag_offset, BoilerplateReason::PhotoCredit))
+            if is_single_short_sentence(&paragraph[..tag_offset]) =>
+        {
+            blocks.push(Block {
+                span: Span::new(index, start, end),
+                kind: BlockKind::Caption,
+            });
+        }
         Some((tag_offset, reason)) => {
             let body_end = start + tag_offset;
             let tag_text = &text[body_end..end];
@@ -194,6 +206,17 @@ fn push_body_with_tags(
             kind: BlockKind::Body,
         }),
     }
+}
+
+/// A caption's text: one sentence of at most 25 words.
+fn is_single_short_sentence(text: &str) -> bool {
+    let trimmed = text.trim();
+    let words = trimmed.split_whitespace().count();
+    let inner_stops = trimmed
+        .trim_end_matches(['.', '!', '?', '"', '”'])
+        .matches(". ")
+        .count();
+    words <= 25 && inner_stops == 0 && !trimmed.contains(['“', '"'])
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -224,9 +247,24 @@ mod tests {
         let text = "Home\n\nLocal News\n\n\u{a0}\n\nMarathon runner sets course record\n\n\u{a0}\n\nThe city council voted on Monday to close the old bridge to cars after engineers found cracks in two of its piers\n\nand warned that repairs could take a year.\n\nPedestrians will still be able to cross, the council said. (With Reuters)\n";
         let article = read_plain_text("page.txt", text.as_bytes(), 7).unwrap();
         let kinds = kinds(&article);
-        assert_eq!(kinds[0], (BlockKind::Boilerplate(BoilerplateReason::Navigation), "Home"));
-        assert_eq!(kinds[1], (BlockKind::Boilerplate(BoilerplateReason::Navigation), "Local News"));
-        assert_eq!(kinds[2].0, BlockKind::Boilerplate(BoilerplateReason::Padding));
+        assert_eq!(
+            kinds[0],
+            (
+                BlockKind::Boilerplate(BoilerplateReason::Navigation),
+                "Home"
+            )
+        );
+        assert_eq!(
+            kinds[1],
+            (
+                BlockKind::Boilerplate(BoilerplateReason::Navigation),
+                "Local News"
+            )
+        );
+        assert_eq!(
+            kinds[2].0,
+            BlockKind::Boilerplate(BoilerplateReason::Padding)
+        );
         assert_eq!(
             kinds[3],
             (
@@ -234,16 +272,29 @@ mod tests {
                 "Marathon runner sets course record"
             )
         );
-        assert_eq!(kinds[4].0, BlockKind::Boilerplate(BoilerplateReason::Padding));
+        assert_eq!(
+            kinds[4].0,
+            BlockKind::Boilerplate(BoilerplateReason::Padding)
+        );
         assert_eq!(kinds[5].0, BlockKind::Body);
-        assert!(kinds[5].1.ends_with("could take a year."), "{:?}", kinds[5].1);
+        assert!(
+            kinds[5].1.ends_with("could take a year."),
+            "{:?}",
+            kinds[5].1
+        );
         assert_eq!(
             kinds[6],
-            (BlockKind::Body, "Pedestrians will still be able to cross, the council said.")
+            (
+                BlockKind::Body,
+                "Pedestrians will still be able to cross, the council said."
+            )
         );
         assert_eq!(
             kinds[7],
-            (BlockKind::Boilerplate(BoilerplateReason::AttributionTag), "(With Reuters)")
+            (
+                BlockKind::Boilerplate(BoilerplateReason::AttributionTag),
+                "(With Reuters)"
+            )
         );
         assert_eq!(kinds.len(), 8);
         assert!(article.blocks.iter().all(|block| block.span.article == 7));
@@ -283,7 +334,10 @@ mod tests {
         let first = read_plain_text("a.txt", unix.as_bytes(), 0).unwrap();
         let second = read_plain_text("b.txt", windows.as_bytes(), 1).unwrap();
         assert_eq!(first.id, second.id);
-        assert!(second.blocks.iter().all(|block| !second.slice(&block.span).contains('\r')));
+        assert!(second
+            .blocks
+            .iter()
+            .all(|block| !second.slice(&block.span).contains('\r')));
     }
 
     #[test]

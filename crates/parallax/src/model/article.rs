@@ -39,12 +39,16 @@ impl Article {
 
     /// The body blocks, in order.
     pub fn body_blocks(&self) -> impl Iterator<Item = &Block> {
-        self.blocks.iter().filter(|block| block.kind == BlockKind::Body)
+        self.blocks
+            .iter()
+            .filter(|block| block.kind == BlockKind::Body)
     }
 
     /// Blocks that are not body text: boilerplate, headings and captions.
     pub fn non_body_blocks(&self) -> impl Iterator<Item = &Block> {
-        self.blocks.iter().filter(|block| block.kind != BlockKind::Body)
+        self.blocks
+            .iter()
+            .filter(|block| block.kind != BlockKind::Body)
     }
 }
 

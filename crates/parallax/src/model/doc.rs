@@ -27,7 +27,9 @@ impl Doc {
     /// Index of the sentence whose span contains byte `offset`, if any.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
         let offset = u32::try_from(offset).ok()?;
-        let position = self.sentences.partition_point(|sentence| sentence.span.end <= offset);
+        let position = self
+            .sentences
+            .partition_point(|sentence| sentence.span.end <= offset);
         let sentence = self.sentences.get(position)?;
         (sentence.span.start <= offset).then_some(position)
     }
