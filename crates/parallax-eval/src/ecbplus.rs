@@ -694,7 +694,7 @@ fn match_mentions(gold: &[GoldName], mentions: &[Mention]) -> Vec<Option<u32>> {
                 continue;
             }
             let overlap = range.end.min(name.range.end) - range.start.max(name.range.start);
-            if best.map_or(true, |(best_overlap, _)| overlap > best_overlap) {
+            if best.is_none_or(|(best_overlap, _)| overlap > best_overlap) {
                 best = Some((overlap, index as u32));
             }
         }
