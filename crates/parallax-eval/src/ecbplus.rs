@@ -694,7 +694,7 @@ fn match_mentions(gold: &[GoldName], mentions: &[Mention]) -> Vec<Option<u32>> {
                 continue;
             }
             let overlap = range.end.min(name.range.end) - range.start.max(name.range.start);
-            if best.map_or(true, |(best_overlap, _)| overlap > best_overlap) {
+            if best.is_none_or(|(best_overlap, _)| overlap > best_overlap) {
                 best = Some((overlap, index as u32));
             }
         }
@@ -708,6 +708,10 @@ fn match_mentions(gold: &[GoldName], mentions: &[Mention]) -> Vec<Option<u32>> {
 struct ErrorExamples {
     missed: BTreeMap<(String, String), usize>,
     wrong: BTreeMap<(String, String), usize>,
+    /// Wrong merges of names written differently (not one string): the
+    /// ones the folding and matching made, not the annotation's same-name
+    /// different-instance cases.
+    wrong_spelled_differently: usize,
 }
 
 impl ErrorExamples {
@@ -768,6 +772,9 @@ fn pair_counts(
                     counts.false_positives += 1.0;
                     if let Some((_, examples)) = examples.as_mut() {
                         ErrorExamples::record(&mut examples.wrong, name_a, name_b);
+                        if name_a != name_b {
+                            examples.wrong_spelled_differently += 1;
+                        }
                     }
                 }
                 (true, false) => {
@@ -887,6 +894,11 @@ fn report_mode(report: &mut Report, label: &str, counts: &ModeCounts) {
     report.value(
         &format!("{label}: wrong merges, baseline (pairs)"),
         counts.baseline.false_positives,
+        None,
+    );
+    report.value(
+        &format!("{label}: wrong merges, ours, names written differently"),
+        counts.examples.wrong_spelled_differently as f64,
         None,
     );
     report.note(format!(

@@ -151,7 +151,7 @@ enum Coarseness {
     /// sh/zh), stops apart.
     Strict,
     /// Given names: voicing ignored, g/h/k together, sibilants and
-    /// affricates together (Serhiy/Sergei, Tse-tung/Zedong).
+    /// affricates together (Serhiy/Siarhei, Tse-tung/Zedong).
     Loose,
 }
 

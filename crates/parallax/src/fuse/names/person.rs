@@ -218,7 +218,7 @@ fn share_given_group(a: &str, b: &str) -> bool {
 }
 
 /// True when a folded given name ends like a feminine form (-a, -ia):
-/// Alexandra, not Alexander.
+/// Yevgenia, not Yevgeny.
 fn ends_feminine(folded: &str) -> bool {
     folded.ends_with('a')
 }
