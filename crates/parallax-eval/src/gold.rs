@@ -340,9 +340,22 @@ fn score_entities(gold: &Gold, briefs: &[&Brief], scores: &mut Scores) {
 /// the bound its qualifier is about).
 fn group_holds(group: &parallax::model::BriefClaimGroup, value: f64) -> bool {
     group.claims.iter().any(|claim| {
-        let stated = claim.value.exact.or(claim.value.low).or(claim.value.high);
-        stated.is_some_and(|stated| (stated - value).abs() < 1e-9)
+        stated(&claim.value)
+            .is_some_and(|stated| (stated - value).abs() < 1e-6 * value.abs().max(1.0))
     })
+}
+
+/// The number a claim was written with: exact, the centre of an "about"
+/// interval, or the bound of a qualifier.
+fn stated(value: &parallax::model::BriefValue) -> Option<f64> {
+    if value.exact.is_some() {
+        return value.exact;
+    }
+    match (value.low, value.high) {
+        (Some(low), Some(high)) if low > 0.0 => Some((low + high) / 2.0),
+        (_, Some(high)) => Some(high),
+        (low, None) => low,
+    }
 }
 
 fn score_facts(gold: &Gold, briefs: &[&Brief], scores: &mut Scores) {

@@ -131,7 +131,7 @@ fn build_story(
         .collect();
     let key_facts = key_facts(&fused.claim_groups);
     let entities = brief_entities(by_index, fusion, &fused.story.articles);
-    let quotes = brief_quotes(by_index, &story_articles);
+    let quotes = brief_quotes(by_index, fusion, &story_articles);
     let timeline = timeline(by_index, &story_articles);
     let unique = unique_reports(
         by_index,
@@ -399,22 +399,88 @@ fn brief_entities(
 
 fn brief_quotes(
     by_index: &HashMap<ArticleIndex, &AnalysedArticle>,
+    fusion: &Fusion,
     story_articles: &[&AnalysedArticle],
 ) -> Vec<BriefQuote> {
+    let in_story: BTreeSet<ArticleIndex> = story_articles
+        .iter()
+        .map(|analysed| analysed.article.index)
+        .collect();
+    let entity_of = crate::fuse::entity_index(&fusion.entities);
     let mut quotes = Vec::new();
-    for analysed in story_articles {
-        for quote in &analysed.extraction.quotes {
-            if quote.fragment && quote.text.split_whitespace().count() < 4 {
-                continue;
-            }
-            quotes.push(BriefQuote {
-                text: quote.text.clone(),
-                speaker: quote.speaker.as_ref().map(|speaker| speaker.name.clone()),
-                sources: vec![analysed.article.source.clone()],
-                variants: vec![line(by_index, &quote.span)],
-            });
+    for group in &fusion.quote_groups {
+        let members: Vec<(&AnalysedArticle, &crate::model::Quote)> = group
+            .quotes
+            .iter()
+            .filter(|quote_ref| in_story.contains(&quote_ref.article))
+            .filter_map(|quote_ref| {
+                let analysed = by_index.get(&quote_ref.article)?;
+                Some((
+                    *analysed,
+                    analysed.extraction.quotes.get(quote_ref.quote as usize)?,
+                ))
+            })
+            .collect();
+        if members.is_empty() {
+            continue;
         }
+        // A word or two in quotation marks is worth listing when someone
+        // said it ("bandits"); without a speaker it is only emphasis.
+        let substantial = members.iter().any(|(_, quote)| {
+            !quote.fragment || quote.text.split_whitespace().count() >= 4 || quote.speaker.is_some()
+        });
+        if !substantial {
+            continue;
+        }
+        // The speaker as the entity merge names them, else as resolved.
+        let speaker = members
+            .iter()
+            .find_map(|(analysed, quote)| {
+                let mention = quote.speaker.as_ref()?.mention?;
+                let entity = entity_of.get(&crate::model::MentionRef {
+                    article: analysed.article.index,
+                    mention,
+                })?;
+                fusion
+                    .entities
+                    .iter()
+                    .find(|candidate| candidate.id == *entity)
+                    .map(|entity| entity.name.clone())
+            })
+            .or_else(|| group.speaker.clone());
+        let mut sources: Vec<String> = Vec::new();
+        let mut variants: Vec<Line> = Vec::new();
+        for (analysed, quote) in &members {
+            if !sources.contains(&analysed.article.source) {
+                sources.push(analysed.article.source.clone());
+            }
+            variants.push(line(by_index, &quote.span));
+        }
+        let text = members
+            .iter()
+            .find(|(analysed, quote)| {
+                analysed.article.index == group.representative.article
+                    && analysed
+                        .extraction
+                        .quotes
+                        .get(group.representative.quote as usize)
+                        == Some(quote)
+            })
+            .map(|(_, quote)| quote.text.clone())
+            .unwrap_or_else(|| members[0].1.text.clone());
+        quotes.push(BriefQuote {
+            text,
+            speaker,
+            sources,
+            variants,
+        });
     }
+    quotes.sort_by(|a, b| {
+        b.sources.len().cmp(&a.sources.len()).then(
+            (a.variants[0].span.article, a.variants[0].span.start)
+                .cmp(&(b.variants[0].span.article, b.variants[0].span.start)),
+        )
+    });
     quotes
 }
 

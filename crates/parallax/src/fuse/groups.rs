@@ -249,6 +249,8 @@ struct Fact {
     claim_ref: ClaimRef,
     lineage: u32,
     family: Option<String>,
+    /// The family comes from the table (not an unknown verb's lemma).
+    known_family: bool,
     subject: Option<Subject>,
     time: TimeBucket,
     unit: Option<String>,
@@ -266,13 +268,10 @@ struct Fact {
 }
 
 impl Fact {
-    /// The number as written: exact, or the bound the qualifier is about.
+    /// The number as written: exact, the centre of an "about" interval,
+    /// or the bound the qualifier is about.
     fn stated(&self) -> Option<f64> {
-        self.value.exact.or(self.value.low).or(self.value.high)
-    }
-
-    fn representative(&self) -> f64 {
-        self.value.representative().unwrap_or(0.0)
+        stated_number(&self.value)
     }
 
     fn contains(&self, number: f64) -> bool {
@@ -281,6 +280,19 @@ impl Fact {
 
     fn family_name(&self) -> &str {
         self.family.as_deref().unwrap_or("figure")
+    }
+}
+
+/// The number a value was written with: exact; the centre of a closed
+/// interval ("about 230" is [207, 253]); else its finite bound.
+pub fn stated_number(value: &Value) -> Option<f64> {
+    if value.exact.is_some() {
+        return value.exact;
+    }
+    match (value.low, value.high) {
+        (Some(low), Some(high)) if low > 0.0 => Some((low + high) / 2.0),
+        (_, Some(high)) => Some(high),
+        (low, None) => low,
     }
 }
 
@@ -299,6 +311,9 @@ pub fn group_claims(context: &StoryContext<'_>) -> Vec<ClaimGroup> {
     let main_date = main_event_date(&facts);
     let weights = context_weights(&facts);
     let mut clusters = cluster_facts(&facts, main_date, &weights);
+    for cluster in &mut clusters {
+        bound_breakdowns(cluster);
+    }
     clusters.sort_by_key(|cluster| cluster.iter().map(|fact| fact.claim_ref).min());
     let mut groups: Vec<ClaimGroup> = Vec::new();
     let mut cluster_summaries: Vec<(usize, Side)> = Vec::new();
@@ -355,6 +370,14 @@ fn numeric_facts(context: &StoryContext<'_>) -> Vec<Fact> {
                     .as_deref()
                     .filter(|lemma| !is_copula(lemma))
                     .map(predicate_family),
+                known_family: claim
+                    .predicate
+                    .as_deref()
+                    .filter(|lemma| !is_copula(lemma))
+                    .is_some_and(|lemma| {
+                        crate::extract::quantities::predicate_family(&lemma.trim().to_lowercase())
+                            .is_some()
+                    }),
                 subject: claim.subject.as_deref().and_then(subject_of),
                 time,
                 unit: unit.clone(),
@@ -562,13 +585,19 @@ fn main_event_date(facts: &[Fact]) -> Option<NaiveDate> {
         .map(|(date, _)| date)
 }
 
+/// True when two figures are of one magnitude: the numbers they were
+/// written with are within [`SAME_FACT_RATIO`] of each other (an open bound
+/// such as "at least 41" is taken at its number, not its whole range).
 fn magnitudes_close(left: &Fact, right: &Fact) -> bool {
-    if left.value.overlaps(&right.value) {
-        return true;
-    }
-    let (a, b) = (left.representative().abs(), right.representative().abs());
+    let (Some(a), Some(b)) = (left.stated(), right.stated()) else {
+        return false;
+    };
+    let (a, b) = (a.abs(), b.abs());
     let (small, large) = if a < b { (a, b) } else { (b, a) };
-    small > 0.0 && large / small <= SAME_FACT_RATIO
+    if small == 0.0 {
+        return large == 0.0;
+    }
+    large / small <= SAME_FACT_RATIO
 }
 
 /// Facts that may stand in one group at all: same unit and time, subjects
@@ -588,8 +617,10 @@ fn may_join(left: &Fact, right: &Fact, main_date: Option<NaiveDate>) -> bool {
             return false;
         }
     }
+    // Two predicates of the table's families must agree; a verb the table
+    // does not know ("forced from their homes") rules nothing out.
     if let (Some(left_family), Some(right_family)) = (&left.family, &right.family) {
-        if left_family != right_family {
+        if left_family != right_family && left.known_family && right.known_family {
             return false;
         }
     }
@@ -660,6 +691,27 @@ fn cluster_facts(
         }
     }
     clusters
+}
+
+/// A sum that breaks down a bounded figure of the same article ("at least
+/// 41 … 14 women, 19 men and eight children") takes the figure's bound:
+/// the parts detail the count known so far, they do not close it.
+fn bound_breakdowns(cluster: &mut [Fact]) {
+    let bounds: Vec<(ArticleIndex, f64, Value)> = cluster
+        .iter()
+        .filter(|fact| !fact.sum_of_parts && fact.value.exact.is_none())
+        .filter_map(|fact| Some((fact.claim_ref.article, fact.stated()?, fact.value)))
+        .collect();
+    for fact in cluster.iter_mut().filter(|fact| fact.sum_of_parts) {
+        let Some(total) = fact.value.exact else {
+            continue;
+        };
+        if let Some((_, _, bound)) = bounds.iter().find(|(article, stated, _)| {
+            *article == fact.claim_ref.article && (*stated - total).abs() < 1e-9
+        }) {
+            fact.value = *bound;
+        }
+    }
 }
 
 /// One side of a disagreement: facts that state one value.

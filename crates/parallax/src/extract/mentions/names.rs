@@ -401,9 +401,8 @@ impl Scanner<'_> {
                 Some(CommonClass::Starter | CommonClass::Time)
             )
             // Unless it begins a title ("Police Chief").
-            && !self
-                .title_at(first, last)
-                .is_some_and(|(length, _, _)| length >= 2)
+            && self
+                .title_at(first, last).is_none_or(|(length, _, _)| length < 2)
         {
             first += 1;
         }
