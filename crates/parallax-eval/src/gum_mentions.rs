@@ -10,7 +10,10 @@
 //! Gold mentions come from the `Entity=` annotations of the MISC column
 //! (`(id-etype-...` opens a mention, `id)` closes it). A gold mention is a
 //! **name** when its syntactic head (the first token of the mention whose
-//! head lies outside it) has UPOS `PROPN`. Its **name span** is the head
+//! head lies outside it) has UPOS `PROPN`, or when its head is a noun with
+//! `flat` proper-noun dependents (GUM's analysis of "team member Rodaba
+//! Noori": the name then starts at the first of them). Its **name span** is
+//! the head
 //! extended, inside the mention, over capitalised tokens and over the
 //! connectors of names ("of", "the", "and", "&", "de", "van", hyphens...),
 //! never over a determiner at the start, a possessive `'s`, or other
@@ -23,6 +26,9 @@
 //!   descriptive) matches when its name span, or its title and name
 //!   together, equal the gold name span;
 //! - detection, overlap: when the spans share a byte;
+//! - the same, counting only outermost gold names: GUM nests names ("Google"
+//!   in "Google Science Fair", "Canada" in "Fan Expo Canada"); the finder
+//!   gives one mention for the outer name;
 //! - typed detection per kind: overlap and the same kind;
 //! - typing accuracy: share of overlap-matched names given the gold kind.
 //!
@@ -47,6 +53,7 @@ struct GumToken {
     upos: String,
     /// Index (1-based) of the syntactic head in the sentence; 0 for root.
     head: usize,
+    deprel: String,
     misc: String,
     start: usize,
     end: usize,
@@ -108,6 +115,11 @@ pub fn run(data_dir: &Path) -> anyhow::Result<Report> {
     let mut report = Report::new("gum-mentions");
     report.counts("detection, exact span", totals.exact, None);
     report.counts("detection, overlapping span", totals.overlap, None);
+    report.counts(
+        "detection, overlapping span, outermost gold",
+        totals.outermost,
+        None,
+    );
     for (label, counts) in [
         ("typed detection: person", totals.typed[0]),
         ("typed detection: organisation", totals.typed[1]),
@@ -219,7 +231,7 @@ fn parse_document(name: &str, content: &str) -> GumDocument {
             continue;
         }
         let columns: Vec<&str> = line.split('\t').collect();
-        let [id, form, _lemma, upos, _xpos, _features, head, _deprel, _deps, misc, ..] =
+        let [id, form, _lemma, upos, _xpos, _features, head, deprel, _deps, misc, ..] =
             columns.as_slice()
         else {
             continue;
@@ -243,6 +255,7 @@ fn parse_document(name: &str, content: &str) -> GumDocument {
             form: form.to_string(),
             upos: upos.to_string(),
             head: head.parse().unwrap_or(0),
+            deprel: deprel.to_string(),
             misc: misc.to_string(),
             start,
             end,
@@ -296,10 +309,19 @@ fn gold_names(document: &GumDocument) -> Vec<GoldName> {
             let Some(head) = mention_head(&sentence.tokens, first, last) else {
                 continue;
             };
-            if sentence.tokens.get(head).map(|token| token.upos.as_str()) != Some("PROPN") {
-                continue;
-            }
-            let Some((name_first, name_last)) = name_span(&sentence.tokens, first, last, head)
+            // A title noun with the name as its flat dependents ("team
+            // member Rodaba Noori"): the name's first word stands as head.
+            let head =
+                if sentence.tokens.get(head).map(|token| token.upos.as_str()) == Some("PROPN") {
+                    head
+                } else {
+                    match flat_name_start(&sentence.tokens, first, last, head) {
+                        Some(start) => start,
+                        None => continue,
+                    }
+                };
+            let Some((name_first, name_last)) =
+                name_span(&sentence.tokens, first, last, head, &etype)
             else {
                 continue;
             };
@@ -366,6 +388,15 @@ fn sentence_mentions(tokens: &[GumToken]) -> Vec<(usize, usize, String)> {
     mentions
 }
 
+/// The first `flat` proper-noun dependent of a mention's noun head.
+fn flat_name_start(tokens: &[GumToken], first: usize, last: usize, head: usize) -> Option<usize> {
+    (first..=last).find(|position| {
+        tokens.get(*position).is_some_and(|token| {
+            token.upos == "PROPN" && token.deprel.starts_with("flat") && token.head == head + 1
+        })
+    })
+}
+
 /// The head of a mention: its first token whose syntactic head is outside
 /// the mention.
 fn mention_head(tokens: &[GumToken], first: usize, last: usize) -> Option<usize> {
@@ -407,13 +438,26 @@ fn is_name_connector(form: &str) -> bool {
     )
 }
 
-/// The name span inside a mention, around its head.
+/// The name span inside a mention, around its head. Persons' names do not
+/// extend over "of", "for", "and" or "&" ("Fernando Cheung of the Labour
+/// Party" → "Fernando Cheung"); parts glued without a space stay together
+/// ("Leung Che-cheung").
 fn name_span(
     tokens: &[GumToken],
     first: usize,
     last: usize,
     head: usize,
+    etype: &str,
 ) -> Option<(usize, usize)> {
+    let person = etype == "person";
+    let glued = |left: usize, right: usize| -> bool {
+        match (tokens.get(left), tokens.get(right)) {
+            (Some(left), Some(right)) => {
+                left.end == right.start && right.upos != "PART" && left.upos != "PART"
+            }
+            _ => false,
+        }
+    };
     let usable = |position: usize| -> bool {
         let Some(token) = tokens.get(position) else {
             return false;
@@ -421,17 +465,21 @@ fn name_span(
         if token.upos == "PART" || token.upos == "PUNCT" && !is_name_connector(&token.form) {
             return false;
         }
+        if person && matches!(token.form.as_str(), "of" | "for" | "and" | "&") {
+            return false;
+        }
         (is_capitalised(&token.form) && token.upos != "DET") || is_name_connector(&token.form)
     };
     let mut name_first = head;
-    while name_first > first && usable(name_first - 1) {
+    while name_first > first && (usable(name_first - 1) || glued(name_first - 1, name_first)) {
         name_first -= 1;
     }
     let mut name_last = head;
-    while name_last < last && usable(name_last + 1) {
+    while name_last < last && (usable(name_last + 1) || glued(name_last, name_last + 1)) {
         name_last += 1;
     }
     while name_first < name_last
+        && !glued(name_first, name_first + 1)
         && tokens
             .get(name_first)
             .is_some_and(|token| !is_capitalised(&token.form))
@@ -439,9 +487,10 @@ fn name_span(
         name_first += 1;
     }
     while name_last > name_first
+        && !glued(name_last - 1, name_last)
         && tokens
             .get(name_last)
-            .is_some_and(|token| !is_capitalised(&token.form) && token.form != ".")
+            .is_some_and(|token| !is_capitalised(&token.form))
     {
         name_last -= 1;
     }
@@ -453,6 +502,8 @@ fn name_span(
 struct Totals {
     exact: Counts,
     overlap: Counts,
+    /// Overlap, counting only gold names not nested in another gold name.
+    outermost: Counts,
     typed: [Counts; 3],
     kind_right: [f64; 3],
     kind_seen: [f64; 3],
@@ -569,6 +620,27 @@ fn score_document(
         });
     }
     totals.excused += unmatched_predictions(&overlap).1;
+    let outermost_targets: Vec<&GoldName> = targets
+        .iter()
+        .copied()
+        .filter(|name| {
+            !gold.iter().any(|outer| {
+                outer.start <= name.start
+                    && name.end <= outer.end
+                    && (outer.start, outer.end) != (name.start, name.end)
+            })
+        })
+        .collect();
+    let outermost = match_greedy(&outermost_targets, &predictions, |name, mention| {
+        overlaps(prediction_spans(mention)[1], (name.start, name.end))
+    });
+    let outermost_found = outermost.iter().filter(|found| found.is_some()).count() as f64;
+    let (outermost_false_positives, _) = unmatched_predictions(&outermost);
+    totals.outermost.add(Counts {
+        true_positives: outermost_found,
+        false_positives: outermost_false_positives,
+        false_negatives: outermost_targets.len() as f64 - outermost_found,
+    });
     // Typing, on overlap matches.
     for (name, found) in targets.iter().zip(&overlap) {
         let (Some(gold_kind), Some(index)) = (name.kind(), found) else {
@@ -746,6 +818,7 @@ mod tests {
                 form: "X".into(),
                 upos: "PROPN".into(),
                 head: 0,
+                deprel: "root".into(),
                 misc: format!("Entity={entity}"),
                 start: 0,
                 end: 1,

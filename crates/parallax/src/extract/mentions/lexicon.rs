@@ -21,6 +21,11 @@ const COMMON_WORDS: &str = include_str!("../../../data/common_words.tsv");
 const NAME_CONNECTORS: &str = include_str!("../../../data/name_connectors.tsv");
 const MENTION_CUES: &str = include_str!("../../../data/mention_cues.tsv");
 const DESCRIPTIVE_HEADS: &str = include_str!("../../../data/descriptive_heads.tsv");
+const GROUP_WORDS: &str = include_str!("../../../data/group_words.tsv");
+
+/// The gazetteer id given to group adjectives ("Muslim"): a demonym with no
+/// country.
+pub(super) const NO_COUNTRY: u32 = u32::MAX;
 
 /// Case-folding FNV-1a hasher over characters.
 #[derive(Debug, Clone, Copy)]
@@ -223,6 +228,8 @@ pub(super) struct Lexicon {
     pub(super) cue_max_words: usize,
     pub(super) descriptive_heads: HashMap<u64, DescriptiveHead>,
     pub(super) descriptive_max_words: usize,
+    /// Capitalised words that are never a mention alone ("Internet", "II").
+    pub(super) not_alone: HashSet<u64>,
 }
 
 /// The lexicon, built on first use.
@@ -371,6 +378,19 @@ impl Lexicon {
                 lexicon
                     .descriptive_heads
                     .insert(text_key(noun), DescriptiveHead { kind, family });
+            }
+        }
+        for row in rows(GROUP_WORDS) {
+            if let [word, class, ..] = row.as_slice() {
+                match *class {
+                    "group" => {
+                        lexicon.demonyms.entry(text_key(word)).or_insert(NO_COUNTRY);
+                    }
+                    "not_alone" => {
+                        lexicon.not_alone.insert(text_key(word));
+                    }
+                    _ => {}
+                }
             }
         }
         lexicon
@@ -593,6 +613,18 @@ mod tests {
                 other => panic!("bad cue category {other}"),
             };
             assert!(lexicon.is_cue(category, text_key(row[1])), "{row:?}");
+        }
+        for row in table_rows(GROUP_WORDS) {
+            assert_eq!(row.len(), 2, "{row:?}");
+            match row[1] {
+                "group" => assert_eq!(
+                    lexicon.demonyms.get(&text_key(row[0])).copied(),
+                    Some(NO_COUNTRY),
+                    "{row:?}"
+                ),
+                "not_alone" => assert!(lexicon.not_alone.contains(&text_key(row[0])), "{row:?}"),
+                other => panic!("bad class {other}"),
+            }
         }
         for row in table_rows(DESCRIPTIVE_HEADS) {
             assert_eq!(row.len(), 3, "{row:?}");

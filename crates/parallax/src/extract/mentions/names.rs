@@ -5,7 +5,7 @@
 
 use super::lexicon::{
     phrase_key, CommonClass, Connector, CueCategory, DescriptiveHead, Gender, Lexicon, PlaceEntry,
-    TitleEntry,
+    TitleEntry, NO_COUNTRY,
 };
 use super::units::{Case, Unit, UnitKind};
 use super::{Candidate, Description, Evidence, TitleInfo};
@@ -66,7 +66,9 @@ impl Scanner<'_> {
 
     fn common_class(&self, index: usize) -> Option<CommonClass> {
         let unit = self.unit(index)?;
-        if unit.case == Case::AllCaps {
+        // Acronyms are not closed-class words ("US", "WHO", "IT"), but a
+        // long word in capitals is ("UNLESS").
+        if unit.case == Case::AllCaps && unit.name_end - unit.start < 4 {
             return None;
         }
         self.lexicon.common.get(&unit.bare_hash).copied()
@@ -77,7 +79,9 @@ impl Scanner<'_> {
         let Some(unit) = self.word(index, end) else {
             return false;
         };
-        unit.is_capitalised() && self.common_class(index) != Some(CommonClass::Function)
+        unit.is_capitalised()
+            && !unit.adjectival
+            && self.common_class(index) != Some(CommonClass::Function)
     }
 
     fn connector(&self, index: usize, end: usize) -> Option<Connector> {
@@ -562,16 +566,33 @@ impl Scanner<'_> {
             return;
         }
         let prefix = self.title_prefix(first, last);
-        let name_first = prefix.map_or(first, |prefix| prefix.last_unit + 1);
-        if name_first > last {
-            return;
-        }
         if let Some(prefix) = prefix {
             // Places and organisations named inside the title ("U.S.
             // President"): mentions of their own.
             for (start, length) in prefix.inner_names.iter().flatten() {
                 self.push_inner_name(sentence, *start, start + length - 1, range, candidates);
             }
+            if !prefix.name_follows {
+                return;
+            }
+        }
+        let mut last = last;
+        if prefix.is_none() && !self.is_given_name(first) {
+            // A title closing the run is not part of the name: "Kremlin
+            // Spokesman" (but "Martin Luther King" starts with a given name).
+            if let Some((length, _)) = self.longest_ending_at(
+                last,
+                first + 1,
+                self.lexicon.title_max_words,
+                |unit| unit.bare_hash,
+                |key| self.lexicon.titles.get(&key).copied(),
+            ) {
+                last -= length;
+            }
+        }
+        let name_first = prefix.map_or(first, |prefix| prefix.last_unit + 1);
+        if name_first > last {
+            return;
         }
         let title = self.full_title(first, name_first, prefix, range);
         let unit = self.unit(name_first);
@@ -599,12 +620,19 @@ impl Scanner<'_> {
                         end: self.unit(rest - 1).map_or(0, |unit| unit.name_end),
                         family: None,
                         gender: Gender::Unknown,
-                        nationality: Some(country),
+                        nationality: country_of(country),
                         honorific: false,
                     });
                     name_first = rest;
                 }
             }
+        }
+        if name_first == last
+            && self
+                .unit(name_first)
+                .is_some_and(|unit| self.lexicon.not_alone.contains(&unit.bare_hash))
+        {
+            return;
         }
         candidates.push(Candidate {
             sentence,
@@ -661,7 +689,7 @@ impl Scanner<'_> {
                 continue;
             }
             if let Some((length, country)) = self.demonym_at(index, last) {
-                nationality = Some(country);
+                nationality = country_of(country).or(nationality);
                 index += length;
                 continue;
             }
@@ -689,7 +717,13 @@ impl Scanner<'_> {
         }
         let (head, last_unit) = head?;
         if last_unit >= last {
-            return None;
+            return Some(TitlePrefix {
+                head,
+                last_unit,
+                nationality,
+                inner_names,
+                name_follows: false,
+            });
         }
         // "Dean Smith", "General Electric"? A title word that is also a
         // given name, alone before one more word, is the given name.
@@ -705,6 +739,7 @@ impl Scanner<'_> {
             last_unit,
             nationality,
             inner_names,
+            name_follows: true,
         })
     }
 
@@ -787,7 +822,9 @@ impl Scanner<'_> {
                 |unit| unit.hash,
                 |key| self.lexicon.demonyms.get(&key).copied(),
             ) {
-                nationality.get_or_insert(country);
+                if let Some(country) = country_of(country) {
+                    nationality.get_or_insert(country);
+                }
                 start -= length;
                 continue;
             }
@@ -965,7 +1002,7 @@ impl Scanner<'_> {
                 return Some((description, after));
             }
             if let Some((length, country)) = self.demonym_at(cursor, range.end - 1) {
-                nationality = Some(country);
+                nationality = country_of(country).or(nationality);
                 cursor += length;
                 continue;
             }
@@ -1051,6 +1088,22 @@ impl Scanner<'_> {
         word.ends_with("ed") || (word.ends_with('s') && !word.ends_with("ss"))
     }
 
+    /// "Facebook co-founder Mark Zuckerberg": a name before a lower-case
+    /// title and a name.
+    fn affiliates_a_title(&self, last: usize, end: usize) -> bool {
+        if self.unit(last).is_some_and(|unit| unit.possessive) {
+            return false;
+        }
+        let title_first = last + 1;
+        let Some((length, _, _)) = self.title_at(title_first, end.saturating_sub(1)) else {
+            return false;
+        };
+        let lower_title = self
+            .unit(title_first)
+            .is_some_and(|unit| unit.is_lower_word());
+        lower_title && self.is_name_word(title_first + length, end)
+    }
+
     /// Context cues around a name: what is before and after it.
     pub(super) fn context(&self, candidate: &Candidate, range: &std::ops::Range<usize>) -> Context {
         let floor = range.start;
@@ -1081,10 +1134,15 @@ impl Scanner<'_> {
                 CueCategory::OrganisationAfter,
                 after,
                 range.end,
-            ),
+            ) || self.affiliates_a_title(candidate.last, range.end),
             place_after: self.is_cue_phrase(CueCategory::PlaceAfter, after, range.end),
         }
     }
+}
+
+/// The country of a demonym's gazetteer id; none for group adjectives.
+fn country_of(id: u32) -> Option<u32> {
+    (id != NO_COUNTRY).then_some(id)
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -1095,6 +1153,8 @@ struct TitlePrefix {
     nationality: Option<u32>,
     /// Places and acronyms inside the title (first unit, length).
     inner_names: [Option<(usize, usize)>; 2],
+    /// False when the run ends with the title ("the U.S. President said").
+    name_follows: bool,
 }
 
 #[derive(Debug, Clone, Copy)]

@@ -675,8 +675,21 @@ proptest! {
 #[ignore]
 #[allow(clippy::print_stderr)]
 fn show_mentions() {
-    let text = std::env::var("PARALLAX_MENTIONS_TEXT").unwrap_or_default();
-    for mention in mentions(&text.replace("\\n", "\n")) {
+    let text = std::env::var("PARALLAX_MENTIONS_TEXT")
+        .unwrap_or_default()
+        .replace("\\n", "\n");
+    let found = if std::env::var("PARALLAX_MENTIONS_REAL").is_ok() {
+        let article = crate::ingest::read_plain_text("t.txt", text.as_bytes(), 0)
+            .unwrap_or_else(|error| panic!("{error}"));
+        let doc = crate::text::analyse(&article);
+        for sentence in &doc.sentences {
+            eprintln!("sentence: {:?}", sentence.span.slice(&article.text));
+        }
+        find_mentions(&article, &doc)
+    } else {
+        mentions(&text)
+    };
+    for mention in found {
         eprintln!(
             "{:?} {:?} {:?} title={:?} antecedent={:?}",
             mention.name, mention.kind, mention.form, mention.title, mention.antecedent
