@@ -405,9 +405,9 @@ impl Scanner<'_> {
                 Some(CommonClass::Starter | CommonClass::Time)
             )
             // Unless it begins a title ("Police Chief").
-            && !self
+            && self
                 .title_at(first, last)
-                .is_some_and(|(length, _, _)| length >= 2)
+                .is_none_or(|(length, _, _)| length < 2)
         {
             first += 1;
         }
