@@ -537,28 +537,41 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 < b.1 && b.0 < a.1
 }
 
-/// One-to-one greedy matching of gold names to predictions.
+/// One-to-one matching of gold names to predictions: of all matching
+/// pairs, those sharing most bytes are taken first (gold order breaks ties).
+/// A gold name overlaps few predictions, so the pairs are few.
 fn match_greedy(
     gold: &[&GoldName],
     predictions: &[&Mention],
     matches: impl Fn(&GoldName, &Mention) -> bool,
 ) -> Vec<Option<usize>> {
+    let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
+    for (gold_index, name) in gold.iter().enumerate() {
+        for (prediction_index, mention) in predictions.iter().enumerate() {
+            if !matches(name, mention) {
+                continue;
+            }
+            let span = prediction_spans(mention)[1];
+            let shared = span.1.min(name.end).saturating_sub(span.0.max(name.start));
+            pairs.push((shared, gold_index, prediction_index));
+        }
+    }
+    pairs.sort_by_key(|(shared, gold_index, prediction_index)| {
+        (std::cmp::Reverse(*shared), *gold_index, *prediction_index)
+    });
     let mut used = vec![false; predictions.len()];
-    let mut matched = Vec::with_capacity(gold.len());
-    for name in gold {
-        let found = predictions
-            .iter()
-            .enumerate()
-            .find(|(index, mention)| {
-                !used.get(*index).copied().unwrap_or(true) && matches(name, mention)
-            })
-            .map(|(index, _)| index);
-        if let Some(index) = found {
-            if let Some(slot) = used.get_mut(index) {
+    let mut matched: Vec<Option<usize>> = vec![None; gold.len()];
+    for (_, gold_index, prediction_index) in pairs {
+        let free =
+            used.get(prediction_index) == Some(&false) && matched.get(gold_index) == Some(&None);
+        if free {
+            if let Some(slot) = used.get_mut(prediction_index) {
                 *slot = true;
             }
+            if let Some(slot) = matched.get_mut(gold_index) {
+                *slot = Some(prediction_index);
+            }
         }
-        matched.push(found);
     }
     matched
 }

@@ -22,6 +22,8 @@ const NAME_CONNECTORS: &str = include_str!("../../../data/name_connectors.tsv");
 const MENTION_CUES: &str = include_str!("../../../data/mention_cues.tsv");
 const DESCRIPTIVE_HEADS: &str = include_str!("../../../data/descriptive_heads.tsv");
 const GROUP_WORDS: &str = include_str!("../../../data/group_words.tsv");
+const COMPASS_WORDS: &str = include_str!("../../../data/compass_words.txt");
+const SURNAME_HEADS: &str = include_str!("../../../data/surname_heads.txt");
 
 /// The gazetteer id given to group adjectives ("Muslim"): a demonym with no
 /// country.
@@ -230,6 +232,10 @@ pub(super) struct Lexicon {
     pub(super) descriptive_max_words: usize,
     /// Capitalised words that are never a mention alone ("Internet", "II").
     pub(super) not_alone: HashSet<u64>,
+    /// Words that make a place name of a place name ("South", "Greater").
+    pub(super) compass: HashSet<u64>,
+    /// Head words that are also surnames ("Hill", "Post").
+    pub(super) surname_heads: HashSet<u64>,
 }
 
 /// The lexicon, built on first use.
@@ -378,6 +384,16 @@ impl Lexicon {
                 lexicon
                     .descriptive_heads
                     .insert(text_key(noun), DescriptiveHead { kind, family });
+            }
+        }
+        for row in rows(SURNAME_HEADS) {
+            if let [word, ..] = row.as_slice() {
+                lexicon.surname_heads.insert(text_key(word));
+            }
+        }
+        for row in rows(COMPASS_WORDS) {
+            if let [word, ..] = row.as_slice() {
+                lexicon.compass.insert(text_key(word));
             }
         }
         for row in rows(GROUP_WORDS) {
@@ -613,6 +629,12 @@ mod tests {
                 other => panic!("bad cue category {other}"),
             };
             assert!(lexicon.is_cue(category, text_key(row[1])), "{row:?}");
+        }
+        for row in table_rows(SURNAME_HEADS) {
+            assert!(lexicon.surname_heads.contains(&text_key(row[0])), "{row:?}");
+        }
+        for row in table_rows(COMPASS_WORDS) {
+            assert!(lexicon.compass.contains(&text_key(row[0])), "{row:?}");
         }
         for row in table_rows(GROUP_WORDS) {
             assert_eq!(row.len(), 2, "{row:?}");

@@ -290,6 +290,11 @@ impl Scanner<'_> {
         let mut last = first;
         if let Some((length, _)) = self.place_at(first, end - 1) {
             last = first + length - 1;
+            // A place before a person's name: "Governor of Washington Chris
+            // Gregoire", "the United States Hamdullah Mohib".
+            if self.is_given_name(last + 1) && self.is_name_word(last + 2, end) {
+                return last + 1;
+            }
         }
         // A leading particle ("van Gogh") is part of the run.
         while self.connector(last, end) == Some(Connector::Particle)
@@ -713,6 +718,12 @@ impl Scanner<'_> {
                 index += 1;
                 continue;
             }
+            // An affiliation of one or two words before a title and a name:
+            // "Environment Minister John Baird".
+            if head.is_none() && index - first < 2 && self.title_then_name_within(index + 1, last) {
+                index += 1;
+                continue;
+            }
             break;
         }
         let (head, last_unit) = head?;
@@ -740,6 +751,17 @@ impl Scanner<'_> {
             nationality,
             inner_names,
             name_follows: true,
+        })
+    }
+
+    /// True when a title starts at `index` or the unit after it, and a name
+    /// word follows the title.
+    fn title_then_name_within(&self, index: usize, last: usize) -> bool {
+        [index, index + 1].iter().any(|start| {
+            *start <= last
+                && self
+                    .title_at(*start, last)
+                    .is_some_and(|(length, _, _)| self.is_name_word(start + length, last + 1))
         })
     }
 

@@ -287,9 +287,6 @@ fn resolve_people(resolved: &mut [Resolved], candidates: &[Candidate]) {
         // A strong other kind (a gazetteer place, an organisation word)
         // keeps its kind unless a title says person.
         let strongly_other = item.strength >= 3 && item.kind != Some(EntityKind::Person);
-        if strongly_other && !has_person_title {
-            continue;
-        }
         let word = item.last_word;
         let gender = item.gender;
         let fits = |people: &Vec<(u64, Gender)>| -> Vec<u64> {
@@ -310,6 +307,9 @@ fn resolve_people(resolved: &mut [Resolved], candidates: &[Candidate]) {
             continue;
         };
         match matches.as_slice() {
+            // The surname or given name of the one person of that name
+            // named in full here, even when it is also a place ("Paris" after
+            // "Valeska Paris").
             [entity] => {
                 item.form = MentionForm::Partial;
                 item.kind = Some(EntityKind::Person);
@@ -317,7 +317,7 @@ fn resolve_people(resolved: &mut [Resolved], candidates: &[Candidate]) {
                 item.entity = *entity;
                 item.antecedent = nearest(&full_people, index, *entity);
             }
-            _ if known_as_part || has_person_title => {
+            _ if (known_as_part && !strongly_other) || has_person_title => {
                 // Two people share the name and nothing tells them apart,
                 // or a titled surname with no full name in the article.
                 item.form = MentionForm::Partial;
@@ -357,7 +357,11 @@ fn resolve_acronyms(
     let mut full_organisations: Vec<(usize, u64)> = Vec::new();
     let mut initials_of = Vec::with_capacity(candidates.len());
     for (index, (candidate, item)) in candidates.iter().zip(resolved.iter()).enumerate() {
-        if item.words < 2 || item.kind != Some(EntityKind::Organisation) {
+        let named_thing = matches!(
+            item.kind,
+            Some(EntityKind::Organisation | EntityKind::Place | EntityKind::Other)
+        );
+        if item.words < 2 || !named_thing {
             initials_of.push(None);
             continue;
         }
@@ -402,9 +406,12 @@ fn resolve_acronyms(
         };
         if let [entity] = entities.as_slice() {
             let antecedent = nearest(&full_organisations, index, *entity);
+            let kind = antecedent
+                .and_then(|target| resolved.get(target))
+                .and_then(|target| target.kind);
             if let Some(item) = resolved.get_mut(index) {
                 item.form = MentionForm::Partial;
-                item.kind = Some(EntityKind::Organisation);
+                item.kind = kind.or(Some(EntityKind::Organisation));
                 item.strength = 3;
                 item.entity = *entity;
                 item.antecedent = antecedent;

@@ -411,8 +411,10 @@ fn appositions_give_a_title_and_a_kind() {
 fn kinds_from_words_context_and_the_gazetteer() {
     let text = "Officials at Acme Holdings and the Zentra news agency spoke to the AFP.\n\
                 The summit in Kelvara drew envoys from Norway and Chile.\n\
+                Lena Dorn chaired it.\n\
                 Dorn said the University of Malbrook would help.\n\
-                Traffic on the Vessel River bridge stopped.";
+                Traffic on the Vessel River bridge stopped.\n\
+                Zentrix said its profits rose.";
     let found = mentions(text);
     assert_eq!(find(&found, "Acme Holdings").kind, EntityKind::Organisation);
     assert_eq!(find(&found, "Zentra").kind, EntityKind::Organisation);
@@ -426,6 +428,9 @@ fn kinds_from_words_context_and_the_gazetteer() {
         EntityKind::Organisation
     );
     assert_eq!(find(&found, "Vessel River").kind, EntityKind::Place);
+    // A lone word before "said" that names no person of the article: an
+    // organisation, most often.
+    assert_eq!(find(&found, "Zentrix").kind, EntityKind::Organisation);
 }
 
 #[test]
