@@ -13,6 +13,8 @@ use std::sync::OnceLock;
 
 /// Longest name kept whole, in units; longer runs are cut at connectors.
 const MAX_NAME_UNITS: usize = 8;
+/// Longest run of capitalised words and connectors the scanner follows.
+const MAX_RUN_UNITS: usize = 40;
 /// Words a description may put between "the" and its head noun.
 const MAX_DESCRIPTION_MODIFIERS: usize = 4;
 /// Units of a capitalised affiliation before a lower-case title ("Nobel
@@ -304,6 +306,10 @@ impl Scanner<'_> {
         }
         loop {
             if self.unit(last).is_some_and(|unit| unit.possessive) {
+                break;
+            }
+            // Longer runs are cut anyway; stop before joins get costly.
+            if last - first >= MAX_RUN_UNITS {
                 break;
             }
             let next = last + 1;
@@ -1134,10 +1140,8 @@ impl Scanner<'_> {
             .title
             .as_ref()
             .and_then(|title| {
-                (floor..candidate.first).find(|index| {
-                    self.unit(*index)
-                        .is_some_and(|unit| unit.start >= title.start)
-                })
+                let before = self.units.get(floor..candidate.first)?;
+                Some(floor + before.partition_point(|unit| unit.start < title.start))
             })
             .unwrap_or(candidate.first);
         let possessive = self

@@ -127,8 +127,10 @@ pub(super) fn resolve(
     }
     let candidate_count = mentions.len();
     debug_assert_eq!(candidate_count, candidates.len().min(candidate_count));
+    let mut known = KnownEntities::default();
     for description in descriptions {
-        let Some(target) = resolve_description(description, candidates, &resolved) else {
+        known.advance(description.start, candidates, &resolved);
+        let Some(target) = known.resolve(description) else {
             continue;
         };
         let span = Span::new(
@@ -267,12 +269,13 @@ fn resolve_people(resolved: &mut [Resolved], candidates: &[Candidate]) {
             }
         }
     }
-    let full_people: Vec<(usize, u64)> = resolved
-        .iter()
-        .enumerate()
-        .filter(|(_, item)| item.words >= 2 && item.kind == Some(EntityKind::Person))
-        .map(|(index, item)| (index, item.entity))
-        .collect();
+    let full_people = full_mentions(
+        resolved
+            .iter()
+            .enumerate()
+            .filter(|(_, item)| item.words >= 2 && item.kind == Some(EntityKind::Person))
+            .map(|(index, item)| (index, item.entity)),
+    );
     for index in 0..resolved.len() {
         let Some(item) = resolved.get(index) else {
             continue;
@@ -334,15 +337,27 @@ fn resolve_people(resolved: &mut [Resolved], candidates: &[Candidate]) {
 
 /// The full mention of `entity` nearest before `index`, else the first
 /// after it.
-fn nearest(full: &[(usize, u64)], index: usize, entity: u64) -> Option<usize> {
-    let before = full
-        .iter()
-        .rev()
-        .find(|(position, known)| *position < index && *known == entity);
-    let after = full
-        .iter()
-        .find(|(position, known)| *position > index && *known == entity);
-    before.or(after).map(|(position, _)| *position)
+fn nearest(full: &FullMentions, index: usize, entity: u64) -> Option<usize> {
+    let positions = full.get(&entity)?;
+    let after_start = positions.partition_point(|position| *position < index);
+    let before = after_start
+        .checked_sub(1)
+        .and_then(|before| positions.get(before));
+    let after = positions
+        .get(after_start..)
+        .and_then(|rest| rest.iter().find(|position| **position > index));
+    before.or(after).copied()
+}
+
+/// Candidate indices of each entity's full mentions, ascending.
+type FullMentions = HashMap<u64, Vec<usize>>;
+
+fn full_mentions(pairs: impl Iterator<Item = (usize, u64)>) -> FullMentions {
+    let mut full: FullMentions = HashMap::new();
+    for (index, entity) in pairs {
+        full.entry(entity).or_default().push(index);
+    }
+    full
 }
 
 /// Acronyms that spell the initials of an organisation named in full.
@@ -354,7 +369,7 @@ fn resolve_acronyms(
 ) {
     let lexicon = lexicon();
     let mut by_initials: HashMap<String, Vec<u64>> = HashMap::new();
-    let mut full_organisations: Vec<(usize, u64)> = Vec::new();
+    let mut organisation_pairs: Vec<(usize, u64)> = Vec::new();
     let mut initials_of = Vec::with_capacity(candidates.len());
     for (index, (candidate, item)) in candidates.iter().zip(resolved.iter()).enumerate() {
         let named_thing = matches!(
@@ -373,7 +388,7 @@ fn resolve_acronyms(
                 initials.extend(first_letter(text, unit));
             }
         }
-        full_organisations.push((index, item.entity));
+        organisation_pairs.push((index, item.entity));
         initials_of.push(Some(initials));
     }
     for (initials, item) in initials_of.into_iter().zip(resolved.iter()) {
@@ -387,6 +402,7 @@ fn resolve_acronyms(
     if by_initials.is_empty() {
         return;
     }
+    let full_organisations = full_mentions(organisation_pairs.into_iter());
     for index in 0..resolved.len() {
         let Some(item) = resolved.get(index) else {
             continue;
@@ -438,7 +454,6 @@ fn first_letter(text: &str, unit: &Unit) -> Option<char> {
 
 /// What is known of an entity named before a description.
 struct Known {
-    entity: u64,
     kind: Option<EntityKind>,
     families: Vec<&'static str>,
     nationalities: Vec<u32>,
@@ -448,25 +463,40 @@ struct Known {
     first: usize,
 }
 
-/// The entity a description stands for: the one earlier entity that fits.
-/// Returns the candidate index of its nearest full mention before the
-/// description (or its first mention when it has no full one).
-fn resolve_description(
-    description: &Description,
-    candidates: &[Candidate],
-    resolved: &[Resolved],
-) -> Option<usize> {
-    let mut known: Vec<Known> = Vec::new();
-    for (index, (candidate, item)) in candidates.iter().zip(resolved).enumerate() {
-        if item.start >= description.start {
-            break;
+/// The entities named so far, gathered as the descriptions are met in text
+/// order (each candidate is read once), indexed by title family and kind so
+/// that a description looks only at the entities it may fit.
+#[derive(Default)]
+struct KnownEntities {
+    entities: Vec<Known>,
+    by_entity: HashMap<u64, usize>,
+    by_family: HashMap<&'static str, Vec<usize>>,
+    by_kind: HashMap<EntityKind, Vec<usize>>,
+    /// Candidates read so far.
+    next_candidate: usize,
+}
+
+impl KnownEntities {
+    /// Reads the candidates that start before byte `position`.
+    fn advance(&mut self, position: u32, candidates: &[Candidate], resolved: &[Resolved]) {
+        while let (Some(candidate), Some(item)) = (
+            candidates.get(self.next_candidate),
+            resolved.get(self.next_candidate),
+        ) {
+            if item.start >= position {
+                break;
+            }
+            self.read(self.next_candidate, candidate, item);
+            self.next_candidate += 1;
         }
-        let position = match known.iter().position(|entry| entry.entity == item.entity) {
-            Some(position) => position,
+    }
+
+    fn read(&mut self, index: usize, candidate: &Candidate, item: &Resolved) {
+        let slot = match self.by_entity.get(&item.entity) {
+            Some(slot) => *slot,
             None => {
-                known.push(Known {
-                    entity: item.entity,
-                    kind: item.kind,
+                self.entities.push(Known {
+                    kind: None,
                     families: Vec::new(),
                     nationalities: Vec::new(),
                     organisation_families: Vec::new(),
@@ -474,23 +504,38 @@ fn resolve_description(
                     last_full: None,
                     first: index,
                 });
-                known.len() - 1
+                let slot = self.entities.len() - 1;
+                self.by_entity.insert(item.entity, slot);
+                slot
             }
         };
-        let Some(entry) = known.get_mut(position) else {
-            continue;
+        let Some(entry) = self.entities.get_mut(slot) else {
+            return;
         };
-        entry.kind = item.kind.or(entry.kind);
+        if let Some(kind) = item.kind {
+            if entry.kind != Some(kind) {
+                entry.kind = Some(kind);
+                let list = self.by_kind.entry(kind).or_default();
+                if !list.contains(&slot) {
+                    list.push(slot);
+                }
+            }
+        }
+        let mut new_families: Vec<&'static str> = Vec::new();
         if let Some(title) = candidate.title {
-            entry.families.extend(title.family);
+            new_families.extend(title.family);
             entry.nationalities.extend(title.nationality);
         }
         if let Some(apposition) = candidate.apposition {
-            entry
-                .families
-                .extend(apposition.title.map(|title| title.family));
+            new_families.extend(apposition.title.map(|title| title.family));
             if let Some(described) = apposition.described {
                 entry.organisation_families.push(described.family);
+            }
+        }
+        for family in new_families {
+            if !entry.families.contains(&family) {
+                entry.families.push(family);
+                self.by_family.entry(family).or_default().push(slot);
             }
         }
         entry
@@ -503,51 +548,68 @@ fn resolve_description(
             entry.last_full = Some(index);
         }
     }
-    let fitting: Vec<&Known> = match description.head {
-        DescribedHead::Person(entry) => {
-            let by_family: Vec<&Known> = known
-                .iter()
-                .filter(|known| {
-                    known.kind == Some(EntityKind::Person) && known.families.contains(&entry.family)
-                })
-                .collect();
-            match description.nationality {
-                None => by_family,
-                Some(country) => {
-                    let same: Vec<&Known> = by_family
-                        .iter()
-                        .copied()
-                        .filter(|known| known.nationalities.contains(&country))
-                        .collect();
-                    if same.is_empty() {
-                        by_family
-                            .into_iter()
-                            .filter(|known| known.nationalities.is_empty())
+
+    /// The entity a description stands for: the one earlier entity that
+    /// fits. Returns the candidate index of its nearest full mention before
+    /// the description (or its first mention when it has no full one).
+    fn resolve(&self, description: &Description) -> Option<usize> {
+        let fitting: Vec<&Known> = match description.head {
+            DescribedHead::Person(entry) => {
+                let by_family: Vec<&Known> = self
+                    .by_family
+                    .get(entry.family)
+                    .map(|slots| {
+                        slots
+                            .iter()
+                            .filter_map(|slot| self.entities.get(*slot))
+                            .filter(|known| known.kind == Some(EntityKind::Person))
                             .collect()
-                    } else {
-                        same
+                    })
+                    .unwrap_or_default();
+                match description.nationality {
+                    None => by_family,
+                    Some(country) => {
+                        let same: Vec<&Known> = by_family
+                            .iter()
+                            .copied()
+                            .filter(|known| known.nationalities.contains(&country))
+                            .collect();
+                        if same.is_empty() {
+                            by_family
+                                .into_iter()
+                                .filter(|known| known.nationalities.is_empty())
+                                .collect()
+                        } else {
+                            same
+                        }
                     }
                 }
             }
-        }
-        DescribedHead::Thing(head) => {
-            let wanted = match head.kind {
-                DescribedKind::Organisation => EntityKind::Organisation,
-                DescribedKind::Place => EntityKind::Place,
-            };
-            known
-                .iter()
-                .filter(|known| known.kind == Some(wanted))
-                .filter(|known| {
-                    head.family == "any"
-                        || known.organisation_families.contains(&head.family)
-                        || known.place_family == Some(head.family)
-                })
-                .collect()
-        }
-    };
-    let [only] = fitting.as_slice() else {
-        return None;
-    };
-    only.last_full.or(Some(only.first))
+            DescribedHead::Thing(head) => {
+                let wanted = match head.kind {
+                    DescribedKind::Organisation => EntityKind::Organisation,
+                    DescribedKind::Place => EntityKind::Place,
+                };
+                self.by_kind
+                    .get(&wanted)
+                    .map(|slots| {
+                        slots
+                            .iter()
+                            .filter_map(|slot| self.entities.get(*slot))
+                            .filter(|known| known.kind == Some(wanted))
+                            .filter(|known| {
+                                head.family == "any"
+                                    || known.organisation_families.contains(&head.family)
+                                    || known.place_family == Some(head.family)
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            }
+        };
+        let [only] = fitting.as_slice() else {
+            return None;
+        };
+        only.last_full.or(Some(only.first))
+    }
 }
