@@ -147,6 +147,9 @@ pub(super) fn classify(scanner: &Scanner, candidate: &Candidate, context: Contex
     if context.person_verb_after && several_words && !has_common_word {
         return KindGuess::new(EntityKind::Person, 1);
     }
+    if context.person_strong_verb_after && !has_common_word {
+        return KindGuess::new(EntityKind::Person, 1);
+    }
     if context.place_preposition_before {
         return KindGuess::new(EntityKind::Place, 1);
     }

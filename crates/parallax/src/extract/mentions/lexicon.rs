@@ -189,6 +189,7 @@ pub(super) enum HeadPosition {
 pub(super) enum CueCategory {
     PlacePreposition,
     PersonVerb,
+    PersonStrongVerb,
     OrganisationAfter,
     PlaceAfter,
 }
@@ -363,6 +364,7 @@ impl Lexicon {
                 let category = match *category {
                     "place_preposition" => CueCategory::PlacePreposition,
                     "person_verb" => CueCategory::PersonVerb,
+                    "person_strong_verb" => CueCategory::PersonStrongVerb,
                     "organisation_after" => CueCategory::OrganisationAfter,
                     "place_after" => CueCategory::PlaceAfter,
                     _ => continue,
@@ -624,6 +626,7 @@ mod tests {
             let category = match row[0] {
                 "place_preposition" => CueCategory::PlacePreposition,
                 "person_verb" => CueCategory::PersonVerb,
+                "person_strong_verb" => CueCategory::PersonStrongVerb,
                 "organisation_after" => CueCategory::OrganisationAfter,
                 "place_after" => CueCategory::PlaceAfter,
                 other => panic!("bad cue category {other}"),

@@ -556,7 +556,9 @@ impl Scanner<'_> {
         }
         // "Quill's allies", not "Officials' fears"; "Smith said", not
         // "Officials said".
-        unit.possessive || self.is_cue_phrase(CueCategory::PersonVerb, index + 1, end)
+        unit.possessive
+            || self.is_cue_phrase(CueCategory::PersonVerb, index + 1, end)
+            || self.is_cue_phrase(CueCategory::PersonStrongVerb, index + 1, end)
     }
 
     /// One name candidate: title split off, sentence start judged,
@@ -1109,7 +1111,9 @@ impl Scanner<'_> {
         if self.common_class(after).is_some() {
             return true;
         }
-        if self.is_cue_phrase(CueCategory::PersonVerb, after, end) {
+        if self.is_cue_phrase(CueCategory::PersonVerb, after, end)
+            || self.is_cue_phrase(CueCategory::PersonStrongVerb, after, end)
+        {
             return true;
         }
         let word = unit.name_text(self.text);
@@ -1156,6 +1160,8 @@ impl Scanner<'_> {
             determiner_before: title_start_unit > floor && self.is_the(title_start_unit - 1),
             person_verb_after: !possessive
                 && self.is_cue_phrase(CueCategory::PersonVerb, after, range.end),
+            person_strong_verb_after: !possessive
+                && self.is_cue_phrase(CueCategory::PersonStrongVerb, after, range.end),
             organisation_after: self.is_cue_phrase(
                 CueCategory::OrganisationAfter,
                 after,
@@ -1203,6 +1209,7 @@ pub(super) struct Context {
     pub(super) place_preposition_before: bool,
     pub(super) determiner_before: bool,
     pub(super) person_verb_after: bool,
+    pub(super) person_strong_verb_after: bool,
     pub(super) organisation_after: bool,
     pub(super) place_after: bool,
 }
