@@ -7,7 +7,33 @@
 //! phrases of several lengths from the same hashes.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A hasher for keys that are hashes already: it passes them through.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*byte);
+        }
+    }
+
+    fn write_u64(&mut self, key: u64) {
+        self.0 = key;
+    }
+}
+
+/// A map keyed by word or phrase keys.
+pub(super) type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+/// A set of word or phrase keys.
+pub(super) type KeySet = HashSet<u64, BuildHasherDefault<KeyHasher>>;
 
 const HONORIFICS: &str = include_str!("../../../data/honorifics.tsv");
 const TITLES: &str = include_str!("../../../data/titles.tsv");
@@ -209,34 +235,34 @@ pub(super) struct DescriptiveHead {
 /// All tables, keyed by word or phrase key.
 #[derive(Debug, Default)]
 pub(super) struct Lexicon {
-    pub(super) honorifics: HashMap<u64, Gender>,
-    pub(super) titles: HashMap<u64, TitleEntry>,
+    pub(super) honorifics: KeyMap<Gender>,
+    pub(super) titles: KeyMap<TitleEntry>,
     pub(super) title_max_words: usize,
-    pub(super) title_modifiers: HashSet<u64>,
+    pub(super) title_modifiers: KeySet,
     pub(super) title_modifier_max_words: usize,
-    pub(super) given_names: HashMap<u64, Gender>,
-    pub(super) places: HashMap<u64, PlaceEntry>,
+    pub(super) given_names: KeyMap<Gender>,
+    pub(super) places: KeyMap<PlaceEntry>,
     pub(super) place_max_words: usize,
-    pub(super) demonyms: HashMap<u64, u32>,
+    pub(super) demonyms: KeyMap<u32>,
     pub(super) demonym_max_words: usize,
-    pub(super) organisation_words: HashMap<u64, &'static str>,
-    pub(super) place_heads: HashSet<u64>,
-    pub(super) place_prefixes: HashSet<u64>,
-    pub(super) other_heads: HashSet<u64>,
-    pub(super) other_prefixes: HashSet<u64>,
+    pub(super) organisation_words: KeyMap<&'static str>,
+    pub(super) place_heads: KeySet,
+    pub(super) place_prefixes: KeySet,
+    pub(super) other_heads: KeySet,
+    pub(super) other_prefixes: KeySet,
     pub(super) other_max_words: usize,
-    pub(super) common: HashMap<u64, CommonClass>,
-    pub(super) connectors: HashMap<u64, Connector>,
-    pub(super) cues: HashMap<u64, CueCategory>,
+    pub(super) common: KeyMap<CommonClass>,
+    pub(super) connectors: KeyMap<Connector>,
+    pub(super) cues: KeyMap<CueCategory>,
     pub(super) cue_max_words: usize,
-    pub(super) descriptive_heads: HashMap<u64, DescriptiveHead>,
+    pub(super) descriptive_heads: KeyMap<DescriptiveHead>,
     pub(super) descriptive_max_words: usize,
     /// Capitalised words that are never a mention alone ("Internet", "II").
-    pub(super) not_alone: HashSet<u64>,
+    pub(super) not_alone: KeySet,
     /// Words that make a place name of a place name ("South", "Greater").
-    pub(super) compass: HashSet<u64>,
+    pub(super) compass: KeySet,
     /// Head words that are also surnames ("Hill", "Post").
-    pub(super) surname_heads: HashSet<u64>,
+    pub(super) surname_heads: KeySet,
 }
 
 /// The lexicon, built on first use.

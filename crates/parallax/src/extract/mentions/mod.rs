@@ -60,15 +60,14 @@ mod units;
 use crate::model::{Article, Doc, Mention};
 use lexicon::{lexicon, Gender, TitleEntry};
 use names::{DescribedHead, Scanner};
-use std::collections::HashSet;
 use units::{build_units, Unit};
 
 /// Words of the article seen in lower case, and capitalised in
 /// mid-sentence: the article's own evidence on what is a name.
 #[derive(Debug, Default)]
 struct Evidence {
-    lower_seen: HashSet<u64>,
-    capitalised_mid_seen: HashSet<u64>,
+    lower_seen: lexicon::KeySet,
+    capitalised_mid_seen: lexicon::KeySet,
 }
 
 /// A title or honorific split off a name.

@@ -3,7 +3,7 @@
 //! spell, descriptions to the one entity they fit; then the records.
 
 use super::kinds::KindGuess;
-use super::lexicon::{lexicon, phrase_key, Connector, DescribedKind, Gender};
+use super::lexicon::{lexicon, phrase_key, Connector, DescribedKind, Gender, KeyMap};
 use super::names::DescribedHead;
 use super::units::{Case, Unit};
 use super::{Candidate, Description};
@@ -225,7 +225,7 @@ fn title_of(
 /// One kind per name: the strongest guess among the mentions that write it
 /// the same way (the earliest on a tie).
 fn unify_kinds(resolved: &mut [Resolved]) {
-    let mut best: HashMap<u64, (Option<EntityKind>, u8)> = HashMap::new();
+    let mut best: KeyMap<(Option<EntityKind>, u8)> = KeyMap::default();
     for item in resolved.iter() {
         let slot = best
             .entry(item.entity)
@@ -249,8 +249,8 @@ fn unify_kinds(resolved: &mut [Resolved]) {
 fn resolve_people(resolved: &mut [Resolved], candidates: &[Candidate]) {
     // A full person name's entity: its given name and surname, so "Vladimir
     // V. Putin" and "Vladimir Putin" are one person.
-    let mut by_surname: HashMap<u64, Vec<(u64, Gender)>> = HashMap::new();
-    let mut by_given: HashMap<u64, Vec<(u64, Gender)>> = HashMap::new();
+    let mut by_surname: KeyMap<Vec<(u64, Gender)>> = KeyMap::default();
+    let mut by_given: KeyMap<Vec<(u64, Gender)>> = KeyMap::default();
     for item in resolved.iter_mut() {
         if item.words < 2 || item.kind != Some(EntityKind::Person) {
             continue;
@@ -350,10 +350,10 @@ fn nearest(full: &FullMentions, index: usize, entity: u64) -> Option<usize> {
 }
 
 /// Candidate indices of each entity's full mentions, ascending.
-type FullMentions = HashMap<u64, Vec<usize>>;
+type FullMentions = KeyMap<Vec<usize>>;
 
 fn full_mentions(pairs: impl Iterator<Item = (usize, u64)>) -> FullMentions {
-    let mut full: FullMentions = HashMap::new();
+    let mut full: FullMentions = KeyMap::default();
     for (index, entity) in pairs {
         full.entry(entity).or_default().push(index);
     }
@@ -469,7 +469,7 @@ struct Known {
 #[derive(Default)]
 struct KnownEntities {
     entities: Vec<Known>,
-    by_entity: HashMap<u64, usize>,
+    by_entity: KeyMap<usize>,
     by_family: HashMap<&'static str, Vec<usize>>,
     by_kind: HashMap<EntityKind, Vec<usize>>,
     /// Candidates read so far.

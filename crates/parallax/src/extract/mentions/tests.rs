@@ -701,3 +701,29 @@ fn show_mentions() {
         );
     }
 }
+
+/// Times the finder on a long article (`cargo test --release -p parallax
+/// mentions_speed -- --ignored --nocapture`).
+#[test]
+#[ignore]
+#[allow(clippy::print_stderr)]
+fn mentions_speed() {
+    let paragraph = "Moldovan President Ion Vasilescu met U.S. Special Envoy Harold Brisk in Chisinau on Tuesday, \
+        the Ministry of Foreign Affairs said. Mr Brisk told reporters the talks with the Bank of England and \
+        Acme Holdings had been useful. The envoy said 40 prisoners, including Nobel laureate Ruth Okafor, \
+        would be freed. Vasilescu's office declined to comment, and the company said it would appeal.\n";
+    let text = paragraph.repeat(4000);
+    let (article, doc) = article_of_lines(&text);
+    let started = std::time::Instant::now();
+    let found = find_mentions(&article, &doc);
+    let elapsed = started.elapsed().as_secs_f64();
+    let megabytes = text.len() as f64 / 1_000_000.0;
+    eprintln!(
+        "{} mentions in {:.2} MB: {:.3} s, {:.1} MB/s",
+        found.len(),
+        megabytes,
+        elapsed,
+        megabytes / elapsed
+    );
+    assert!(found.len() > 10_000);
+}
