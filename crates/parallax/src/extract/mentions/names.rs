@@ -372,13 +372,34 @@ impl Scanner<'_> {
             return Some(after);
         }
         if connector_is_and {
-            // "Ministry of Labour and Social Affairs": only inside an
-            // of-phrase already joined to a head.
+            // "Ministry of Labour and Social Affairs": inside an of-phrase
+            // already joined to a head; "National Air and Space Museum":
+            // before a head a few words on.
             let has_of = (first..=last).any(|index| {
                 self.unit(index)
                     .is_some_and(|unit| unit.is_lower_word() && unit.bare_hash == keys().of)
             });
-            return (has_head && has_of).then_some(after);
+            let head_ahead = (after..after + 3)
+                .take_while(|index| self.is_name_word(*index, end))
+                .any(|index| self.is_head_word(index));
+            return ((has_head && has_of) || head_ahead).then_some(after);
+        }
+        // "on" only after an organisation word ("Committee on Foreign
+        // Relations", not "Kennedy Space Center on STS-1").
+        let connector_is_on = self
+            .unit(connector)
+            .is_some_and(|unit| unit.bare_hash == super::lexicon::fold_hash("on"));
+        if connector_is_on {
+            let organisation_head = (first..=last).any(|index| {
+                self.unit(index).is_some_and(|unit| {
+                    unit.is_capitalised()
+                        && self
+                            .lexicon
+                            .organisation_words
+                            .contains_key(&unit.bare_hash)
+                })
+            });
+            return organisation_head.then_some(after);
         }
         has_head.then_some(after)
     }
@@ -535,11 +556,13 @@ impl Scanner<'_> {
         if self.lexicon.given_names.contains_key(&key) || self.place_at(index, last).is_some() {
             return true;
         }
-        if self.evidence.capitalised_mid_seen.contains(&unit.hash) {
-            return true;
-        }
+        // Lower case elsewhere outweighs a capital elsewhere ("Iodine
+        // deficiency" at a sentence start, "iodine" inside one).
         if self.evidence.lower_seen.contains(&unit.hash) {
             return false;
+        }
+        if self.evidence.capitalised_mid_seen.contains(&unit.hash) {
+            return true;
         }
         // Followed at once by another name word ("Helga Strand said").
         if last > index && self.is_name_word(index + 1, last + 1) {
