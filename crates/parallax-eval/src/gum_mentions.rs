@@ -32,6 +32,11 @@
 //! - typed detection per kind: overlap and the same kind;
 //! - typing accuracy: share of overlap-matched names given the gold kind.
 //!
+//! - antecedent links: for each partial or descriptive mention with an
+//!   antecedent, both ends are matched to the gold mention sharing most bytes
+//!   (names first for names); the link agrees when GUM gives both the same
+//!   entity id.
+//!
 //! A prediction that matches no person/organization/place name but
 //! overlaps a gold name of another type (an event, a date, a work) is not
 //! counted against precision: the finder may name such things (kind
@@ -80,6 +85,16 @@ struct GoldName {
     start: usize,
     end: usize,
     etype: String,
+    /// GUM's entity id: mentions with one id corefer.
+    id: String,
+}
+
+/// A gold mention of any kind (named or not), for coreference checks.
+#[derive(Debug, Clone, PartialEq)]
+struct GoldMention {
+    start: usize,
+    end: usize,
+    id: String,
 }
 
 impl GoldName {
@@ -108,6 +123,7 @@ pub fn run(data_dir: &Path) -> anyhow::Result<Report> {
         let mentions = parallax::extract::mentions::find_mentions(&article, &doc);
         let gold = gold_names(&document);
         score_document(&document, &gold, &mentions, &mut totals, &mut dump);
+        score_links(&gold, &gold_mentions(&document), &mentions, &mut totals);
     }
     if let Ok(path) = std::env::var("GUM_MENTIONS_DUMP") {
         std::fs::write(&path, &dump).with_context(|| format!("failed to write {path}"))?;
@@ -144,6 +160,22 @@ pub fn run(data_dir: &Path) -> anyhow::Result<Report> {
             ),
             None,
         );
+    }
+    for (label, counts) in [
+        (
+            "antecedent agrees with GUM coref: partial",
+            totals.partial_links,
+        ),
+        (
+            "antecedent agrees with GUM coref: descriptive",
+            totals.descriptive_links,
+        ),
+    ] {
+        report.value(label, ratio(counts[0] as f64, counts[1] as f64), None);
+        report.note(format!("{label}: {} of {}", counts[0], counts[1]));
+    }
+    for link in &totals.wrong_links {
+        report.note(format!("link not in GUM: {link}"));
     }
     report.note(format!(
         "{} news documents; {} gold names (person/organization/place, head PROPN); {} predictions excused as names of other types",
@@ -305,7 +337,7 @@ fn gold_names(document: &GumDocument) -> Vec<GoldName> {
         if sentence.block != BlockKind::Body {
             continue;
         }
-        for (first, last, etype) in sentence_mentions(&sentence.tokens) {
+        for (first, last, etype, id) in sentence_mentions(&sentence.tokens) {
             let Some(head) = mention_head(&sentence.tokens, first, last) else {
                 continue;
             };
@@ -337,16 +369,43 @@ fn gold_names(document: &GumDocument) -> Vec<GoldName> {
             {
                 continue;
             }
-            names.push(GoldName { start, end, etype });
+            names.push(GoldName {
+                start,
+                end,
+                etype,
+                id,
+            });
         }
     }
     names.sort_by_key(|name| (name.start, name.end));
     names
 }
 
-/// The entity mentions of a sentence: first and last token (0-based) and
-/// entity type, outermost first.
-fn sentence_mentions(tokens: &[GumToken]) -> Vec<(usize, usize, String)> {
+/// Every gold mention of the body sentences, named or not.
+fn gold_mentions(document: &GumDocument) -> Vec<GoldMention> {
+    let mut mentions = Vec::new();
+    for sentence in &document.sentences {
+        if sentence.block != BlockKind::Body {
+            continue;
+        }
+        for (first, last, _, id) in sentence_mentions(&sentence.tokens) {
+            if let (Some(first), Some(last)) =
+                (sentence.tokens.get(first), sentence.tokens.get(last))
+            {
+                mentions.push(GoldMention {
+                    start: first.start,
+                    end: last.end,
+                    id,
+                });
+            }
+        }
+    }
+    mentions
+}
+
+/// The entity mentions of a sentence: first and last token (0-based),
+/// entity type and entity id, outermost first.
+fn sentence_mentions(tokens: &[GumToken]) -> Vec<(usize, usize, String, String)> {
     let mut open: Vec<(String, usize, String)> = Vec::new();
     let mut mentions = Vec::new();
     for (position, token) in tokens.iter().enumerate() {
@@ -367,7 +426,7 @@ fn sentence_mentions(tokens: &[GumToken]) -> Vec<(usize, usize, String)> {
                 let etype = fields.next().unwrap_or("").to_string();
                 let closes_here = after.get(end..).is_some_and(|tail| tail.starts_with(')'));
                 if closes_here {
-                    mentions.push((position, position, etype));
+                    mentions.push((position, position, etype, id));
                     rest = after.get(end + 1..).unwrap_or("");
                 } else {
                     open.push((id, position, etype));
@@ -377,14 +436,14 @@ fn sentence_mentions(tokens: &[GumToken]) -> Vec<(usize, usize, String)> {
                 let end = rest.find(')').unwrap_or(rest.len());
                 let id = rest.get(..end).unwrap_or("");
                 if let Some(index) = open.iter().rposition(|(open_id, _, _)| open_id == id) {
-                    let (_, first, etype) = open.remove(index);
-                    mentions.push((first, position, etype));
+                    let (id, first, etype) = open.remove(index);
+                    mentions.push((first, position, etype, id));
                 }
                 rest = rest.get(end + 1..).unwrap_or("");
             }
         }
     }
-    mentions.sort_by_key(|(first, last, _)| (*first, std::cmp::Reverse(*last)));
+    mentions.sort_by_key(|(first, last, _, _)| (*first, std::cmp::Reverse(*last)));
     mentions
 }
 
@@ -509,6 +568,90 @@ struct Totals {
     kind_seen: [f64; 3],
     gold_names: usize,
     excused: usize,
+    /// Antecedent links of partial and descriptive mentions whose two ends
+    /// both match a gold mention: [agreeing, judged] for each form.
+    partial_links: [usize; 2],
+    descriptive_links: [usize; 2],
+    /// Links GUM disagrees with, kept when `GUM_MENTIONS_LINKS` is set.
+    wrong_links: Vec<String>,
+}
+
+/// The GUM entity id of the gold mention sharing most bytes with a span:
+/// names first, then any mention.
+fn gold_id<'gold>(
+    span: (usize, usize),
+    names: &'gold [GoldName],
+    mentions: &'gold [GoldMention],
+    names_first: bool,
+) -> Option<&'gold str> {
+    let shared = |start: usize, end: usize| span.1.min(end).saturating_sub(span.0.max(start));
+    let best_name = names
+        .iter()
+        .filter(|name| shared(name.start, name.end) > 0)
+        .max_by_key(|name| shared(name.start, name.end))
+        .map(|name| name.id.as_str());
+    let best_mention = mentions
+        .iter()
+        .filter(|mention| shared(mention.start, mention.end) > 0)
+        .max_by_key(|mention| {
+            (
+                shared(mention.start, mention.end),
+                std::cmp::Reverse(mention.end - mention.start),
+            )
+        })
+        .map(|mention| mention.id.as_str());
+    if names_first {
+        best_name.or(best_mention)
+    } else {
+        best_mention
+    }
+}
+
+/// Do the finder's antecedent links join mentions that GUM puts in one
+/// coreference chain?
+fn score_links(
+    gold: &[GoldName],
+    gold_mentions: &[GoldMention],
+    mentions: &[Mention],
+    totals: &mut Totals,
+) {
+    for mention in mentions {
+        let Some(antecedent) = mention
+            .antecedent
+            .and_then(|index| mentions.get(index as usize))
+        else {
+            continue;
+        };
+        let descriptive = mention.form == MentionForm::Descriptive;
+        let own = gold_id(
+            (mention.span.start as usize, mention.span.end as usize),
+            gold,
+            gold_mentions,
+            !descriptive,
+        );
+        let target = gold_id(
+            (antecedent.span.start as usize, antecedent.span.end as usize),
+            gold,
+            gold_mentions,
+            true,
+        );
+        let (Some(own), Some(target)) = (own, target) else {
+            continue;
+        };
+        let counts = if descriptive {
+            &mut totals.descriptive_links
+        } else {
+            &mut totals.partial_links
+        };
+        counts[1] += 1;
+        if own == target {
+            counts[0] += 1;
+        } else if std::env::var("GUM_MENTIONS_LINKS").is_ok() {
+            totals
+                .wrong_links
+                .push(format!("{} -> {}", mention.name, antecedent.name));
+        }
+    }
 }
 
 fn kind_position(kind: EntityKind) -> Option<usize> {
@@ -840,7 +983,10 @@ mod tests {
         let mentions = sentence_mentions(&tokens);
         assert_eq!(
             mentions,
-            [(0, 1, "place".to_string()), (0, 0, "person".to_string())]
+            [
+                (0, 1, "place".to_string(), "1".to_string()),
+                (0, 0, "person".to_string(), "2".to_string())
+            ]
         );
     }
 

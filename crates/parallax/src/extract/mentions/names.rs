@@ -1045,6 +1045,11 @@ impl Scanner<'_> {
                     return None;
                 }
                 let head_unit = self.unit(after - 1)?;
+                // "the Afghan team": a nationality-qualified thing is seldom
+                // the organisation named earlier; leave it.
+                if nationality.is_some() && matches!(head, DescribedHead::Thing(_)) {
+                    return None;
+                }
                 let description = Description {
                     sentence,
                     start: self.unit(index + 1)?.start,

@@ -21,6 +21,8 @@ struct Resolved {
     last_word: u64,
     all_caps: bool,
     gender: Gender,
+    /// The first word is a known given name.
+    given_first: bool,
     kind: Option<EntityKind>,
     strength: u8,
     form: MentionForm,
@@ -53,6 +55,7 @@ pub(super) fn resolve(
             .collect();
         let first_word = words.first().map_or(0, |unit| unit.bare_hash);
         let last_word = words.last().map_or(0, |unit| unit.bare_hash);
+        let given_first = lexicon.given_names.contains_key(&first_word);
         let given_gender = if words.len() >= 2 {
             lexicon
                 .given_names
@@ -86,6 +89,7 @@ pub(super) fn resolve(
             all_caps: words.len() == 1
                 && words.first().is_some_and(|unit| unit.case == Case::AllCaps),
             gender,
+            given_first,
             kind: guess.kind,
             strength: guess.strength,
             form: MentionForm::Full,
@@ -249,12 +253,25 @@ fn unify_kinds(resolved: &mut [Resolved]) {
 fn resolve_people(resolved: &mut [Resolved], candidates: &[Candidate]) {
     // A full person name's entity: its given name and surname, so "Vladimir
     // V. Putin" and "Vladimir Putin" are one person.
-    let mut by_surname: KeyMap<Vec<(u64, Gender)>> = KeyMap::default();
-    let mut by_given: KeyMap<Vec<(u64, Gender)>> = KeyMap::default();
+    // A full name known as a person's only from its shape (capitalised
+    // words, strength 1) whose first word is also a name used alone in the
+    // article ("Warhol Polaroid" beside "Warhol", "Campbell Soup" beside
+    // "Campbell's") is a weak target, used only by a one-word name with a
+    // person cue of its own.
+    let mut used_alone: KeyMap<()> = KeyMap::default();
+    for item in resolved.iter() {
+        if item.words == 1 {
+            used_alone.insert(item.last_word, ());
+        }
+    }
+    let mut by_surname: KeyMap<Vec<(u64, Gender, bool)>> = KeyMap::default();
+    let mut by_given: KeyMap<Vec<(u64, Gender, bool)>> = KeyMap::default();
     for item in resolved.iter_mut() {
         if item.words < 2 || item.kind != Some(EntityKind::Person) {
             continue;
         }
+        let weak =
+            item.strength < 2 && !item.given_first && used_alone.contains_key(&item.first_word);
         item.entity = phrase_key([item.first_word, item.last_word]);
         let entity = item.entity;
         for (map, key) in [
@@ -262,10 +279,14 @@ fn resolve_people(resolved: &mut [Resolved], candidates: &[Candidate]) {
             (&mut by_given, item.first_word),
         ] {
             let people = map.entry(key).or_default();
-            match people.iter_mut().find(|(known, _)| *known == entity) {
-                Some((_, gender)) if *gender == Gender::Unknown => *gender = item.gender,
-                Some(_) => {}
-                None => people.push((entity, item.gender)),
+            match people.iter_mut().find(|(known, _, _)| *known == entity) {
+                Some((_, gender, known_weak)) => {
+                    if *gender == Gender::Unknown {
+                        *gender = item.gender;
+                    }
+                    *known_weak &= weak;
+                }
+                None => people.push((entity, item.gender, weak)),
             }
         }
     }
@@ -292,11 +313,14 @@ fn resolve_people(resolved: &mut [Resolved], candidates: &[Candidate]) {
         let strongly_other = item.strength >= 3 && item.kind != Some(EntityKind::Person);
         let word = item.last_word;
         let gender = item.gender;
-        let fits = |people: &Vec<(u64, Gender)>| -> Vec<u64> {
+        let own_person_cue = has_person_title || item.kind == Some(EntityKind::Person);
+        let fits = |people: &Vec<(u64, Gender, bool)>| -> Vec<u64> {
             people
                 .iter()
-                .filter(|(_, person_gender)| person_gender.compatible(gender))
-                .map(|(entity, _)| *entity)
+                .filter(|(_, person_gender, weak)| {
+                    person_gender.compatible(gender) && (!weak || own_person_cue)
+                })
+                .map(|(entity, _, _)| *entity)
                 .collect()
         };
         let by_surname_fits = by_surname.get(&word).map(fits).unwrap_or_default();
@@ -305,7 +329,10 @@ fn resolve_people(resolved: &mut [Resolved], candidates: &[Candidate]) {
         } else {
             by_given.get(&word).map(fits).unwrap_or_default()
         };
-        let known_as_part = by_surname.contains_key(&word) || by_given.contains_key(&word);
+        let strong_part = |people: Option<&Vec<(u64, Gender, bool)>>| {
+            people.is_some_and(|people| people.iter().any(|(_, _, weak)| !weak))
+        };
+        let known_as_part = strong_part(by_surname.get(&word)) || strong_part(by_given.get(&word));
         let Some(item) = resolved.get_mut(index) else {
             continue;
         };

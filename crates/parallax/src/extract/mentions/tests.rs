@@ -566,6 +566,25 @@ fn ambiguous_or_unmatched_descriptions_are_not_emitted() {
 }
 
 #[test]
+fn names_shaped_like_people_but_built_on_another_name_are_weak_targets() {
+    // "Orlek Polaroid" looks like a person's name, but "Orlek" is used
+    // alone: a lone "Polaroid" is not its surname.
+    let text = "Orlek Polaroid prints were shown.\n\
+                Orlek's studio lent them.\n\
+                Each Polaroid was faded.";
+    let found = mentions(text);
+    let lone = find(&found, "Polaroid");
+    assert_eq!(lone.antecedent, None, "{found:#?}");
+    // A one-word name with a person cue of its own still resolves.
+    let cued = mentions("Orlek Polaroid prints were shown.\nOrlek's studio lent them.\nPolaroid told reporters the prints were old.");
+    let told = find(&cued, "Polaroid");
+    assert_eq!(
+        antecedent_name(&cued, told).as_deref(),
+        Some("Orlek Polaroid")
+    );
+}
+
+#[test]
 fn acronyms_resolve_to_the_organisation_they_spell() {
     let text = "The North Atlantic Treaty Organization met in Brussels.\nNATO said it was ready.";
     let found = mentions(text);
