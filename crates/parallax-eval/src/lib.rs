@@ -2,11 +2,15 @@
 //! public data set under `../shared/data/`), runs the pipeline and returns a
 //! [`Report`] of figures. The `parallax eval` command prints them.
 
+pub mod ecbplus;
 pub mod gold;
 pub mod gum;
+pub mod gum_dates;
 pub mod gum_mentions;
 pub mod gum_sentences;
 pub mod metrics;
+pub mod polnear;
+pub mod quantities_handmade;
 pub mod report;
 pub mod sentence_rules;
 pub mod stories;
@@ -47,6 +51,31 @@ pub fn suites() -> Vec<Suite> {
             name: "gum-sentences",
             about: "sentence-boundary F1 on GUM news and interviews (pipeline and segmenter alone)",
             run: gum_sentences::run,
+        },
+        Suite {
+            name: "ecbplus-entities",
+            about: "cross-document name merging on ECB+ (gold spans and own mentions)",
+            run: ecbplus::run_entities,
+        },
+        Suite {
+            name: "gum-dates",
+            about: "date detection and resolution against GUM news dates (anchor dateCreated)",
+            run: gum_dates::run,
+        },
+        Suite {
+            name: "quantities-handmade",
+            about: "quantity value and counted phrase on hand-written sentences",
+            run: quantities_handmade::run,
+        },
+        Suite {
+            name: "polnear-quotes",
+            about: "PolNeAR dev: direct quotes (content, speaker, cue) and indirect attributions",
+            run: polnear::run_quotes,
+        },
+        Suite {
+            name: "polnear-quotes-train",
+            about: "PolNeAR train (not used for tuning): the polnear-quotes figures, as a check",
+            run: polnear::run_quotes_train,
         },
     ]
 }

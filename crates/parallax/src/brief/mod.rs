@@ -10,10 +10,10 @@
 
 use crate::fuse::{FusedStory, Fusion};
 use crate::model::{
-    AnalysedArticle, ArticleIndex, BoilerplateLine, Brief, BriefArticle, BriefClaim,
-    BriefClaimGroup, BriefEntity, BriefLineage, BriefLineageLink, BriefQuote, BriefValue,
-    ClaimGroup, ClaimRef, ClaimValue, ConflictKind, DatePrecision, Line, MentionForm, SourceSpan,
-    Span, TimelineEntry, UniqueReport, Verdict,
+    AlignedSentences, AnalysedArticle, ArticleIndex, BoilerplateLine, Brief, BriefArticle,
+    BriefClaim, BriefClaimGroup, BriefEntity, BriefLineage, BriefLineageLink, BriefQuote,
+    BriefValue, ClaimGroup, ClaimRef, ClaimValue, ConflictKind, DatePrecision, Line, MentionForm,
+    SourceSpan, Span, TimelineEntry, UniqueReport, Verdict,
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -101,6 +101,24 @@ fn build_story(
                     to: source_of(link.to),
                     kind: format!("{:?}", link.kind).to_lowercase(),
                     aligned_share: link.aligned_share,
+                    aligned: link
+                        .sentence_pairs
+                        .iter()
+                        .filter_map(|&(from, to)| {
+                            let from_span = by_index
+                                .get(&link.from)?
+                                .doc
+                                .sentences
+                                .get(from as usize)?
+                                .span;
+                            let to_span =
+                                by_index.get(&link.to)?.doc.sentences.get(to as usize)?.span;
+                            Some(AlignedSentences {
+                                from: line(by_index, &from_span),
+                                to: line(by_index, &to_span),
+                            })
+                        })
+                        .collect(),
                 })
                 .collect(),
         })

@@ -21,6 +21,11 @@ const HONORIFICS: &[&str] = &[
 /// Assembles the claims of one article from its other extractions.
 pub fn assemble(article: &Article, doc: &Doc, extraction: &Extraction) -> Vec<Claim> {
     let mut claims = Vec::new();
+    let part_spans: Vec<Span> = extraction
+        .quantities
+        .iter()
+        .flat_map(|quantity| quantity.parts.iter().map(|part| part.span))
+        .collect();
     for quantity in &extraction.quantities {
         if quantity.modality != Modality::Actual {
             continue;
@@ -54,6 +59,9 @@ pub fn assemble(article: &Article, doc: &Doc, extraction: &Extraction) -> Vec<Cl
             scope,
             time,
             attributed_to: credit_for(extraction, quantity.sentence, &quantity.span),
+            sum_of_parts: !quantity.parts.is_empty(),
+            part_of_sum: quantity.parts.is_empty()
+                && part_spans.iter().any(|part| part.overlaps(&quantity.span)),
         });
     }
     for (index, mention) in extraction.mentions.iter().enumerate() {
@@ -86,6 +94,8 @@ pub fn assemble(article: &Article, doc: &Doc, extraction: &Extraction) -> Vec<Cl
             scope: Vec::new(),
             time: None,
             attributed_to: credit_for(extraction, mention.sentence, &mention.span),
+            sum_of_parts: false,
+            part_of_sum: false,
         });
     }
     claims

@@ -87,6 +87,8 @@ pub struct ArticleFeatures {
     /// Per body sentence: its distinct content terms outside quotations,
     /// sorted.
     pub sentence_terms: Vec<Vec<u32>>,
+    /// Index in `Doc::sentences` of each entry of `sentence_terms`.
+    pub sentence_indices: Vec<u32>,
     /// Hashes of every run of five consecutive words of the body (all words,
     /// lower case), sorted and distinct.
     pub shingles: Vec<u64>,
@@ -112,7 +114,7 @@ pub fn article_features(
     let mut window: Vec<u64> = Vec::with_capacity(SHINGLE_WIDTH);
     let mut shingles: Vec<u64> = Vec::new();
     let mut inside_quote = false;
-    for sentence in &doc.sentences {
+    for (sentence_index, sentence) in doc.sentences.iter().enumerate() {
         if sentence.heading {
             continue;
         }
@@ -158,6 +160,7 @@ pub fn article_features(
         terms.sort_unstable();
         terms.dedup();
         features.sentence_terms.push(terms);
+        features.sentence_indices.push(sentence_index as u32);
     }
     shingles.sort_unstable();
     shingles.dedup();

@@ -27,9 +27,9 @@ pub const REWRITE_CONTAINMENT: f32 = 0.3;
 pub const SENTENCE_MATCH: f32 = 0.34;
 /// Share of the shorter article's sentences aligned, in order, above which
 /// the articles are paraphrases of one text.
-pub const PARAPHRASE_SHARE: f32 = 0.45;
+pub const PARAPHRASE_SHARE: f32 = 0.38;
 /// Fewest aligned sentences for a paraphrase.
-pub const PARAPHRASE_MIN_SENTENCES: u32 = 3;
+pub const PARAPHRASE_MIN_SENTENCES: u32 = 4;
 /// Most candidate partners examined per article.
 const CANDIDATES_PER_ARTICLE: usize = 12;
 
@@ -54,8 +54,25 @@ pub fn find_lineages(articles: &[ArticleIndex], features: &[ArticleFeatures]) ->
     group(articles, links)
 }
 
-/// Weight of each term: rarer across the story's sentences, heavier.
-fn term_weights(features: &[ArticleFeatures]) -> HashMap<u32, f32> {
+/// How much a name or figure counts in sentence similarity, against 1 for
+/// other words: articles about one event all share its names and figures,
+/// while a rewrite also shares the incidental wording.
+pub const ANCHOR_WEIGHT: f32 = 0.3;
+/// Fewest shared words other than names and figures for two sentences to
+/// match.
+pub const SHARED_WORDING: usize = 2;
+
+/// A term's weight in sentence similarity, and whether it is a name or
+/// figure.
+#[derive(Debug, Clone, Copy)]
+pub struct TermWeight {
+    pub weight: f32,
+    pub anchor: bool,
+}
+
+/// Weight of each term: rarer across the story's sentences, heavier; names
+/// and figures scaled by [`ANCHOR_WEIGHT`].
+fn term_weights(features: &[ArticleFeatures]) -> HashMap<u32, TermWeight> {
     let mut document_frequency: HashMap<u32, u32> = HashMap::new();
     let mut sentences = 0u32;
     for article in features {
@@ -66,10 +83,25 @@ fn term_weights(features: &[ArticleFeatures]) -> HashMap<u32, f32> {
             }
         }
     }
+    let anchors: std::collections::HashSet<u32> = features
+        .iter()
+        .flat_map(|article| article.anchors.iter().copied())
+        .collect();
     let total = sentences as f32 + 1.0;
     document_frequency
         .into_iter()
-        .map(|(term, frequency)| (term, (total / (frequency as f32 + 1.0)).ln().max(0.05)))
+        .map(|(term, frequency)| {
+            let weight = (total / (frequency as f32 + 1.0)).ln().max(0.05);
+            let anchor = anchors.contains(&term);
+            let scale = if anchor { ANCHOR_WEIGHT } else { 1.0 };
+            (
+                term,
+                TermWeight {
+                    weight: weight * scale,
+                    anchor,
+                },
+            )
+        })
         .collect()
 }
 
@@ -120,7 +152,7 @@ fn compare(
     left: &ArticleFeatures,
     right_index: ArticleIndex,
     right: &ArticleFeatures,
-    weights: &HashMap<u32, f32>,
+    weights: &HashMap<u32, TermWeight>,
 ) -> Option<LineageLink> {
     let shorter_shingles = left.shingles.len().min(right.shingles.len());
     let containment = if shorter_shingles == 0 {
@@ -128,7 +160,9 @@ fn compare(
     } else {
         shared_count(&left.shingles, &right.shingles) as f32 / shorter_shingles as f32
     };
-    let (aligned, aligned_share) = align(&left.sentence_terms, &right.sentence_terms, weights);
+    let alignment = align(&left.sentence_terms, &right.sentence_terms, weights);
+    let aligned = alignment.pairs.len() as u32;
+    let aligned_share = alignment.share;
     let kind = if containment >= COPY_CONTAINMENT {
         DerivationKind::Copy
     } else if containment >= REWRITE_CONTAINMENT {
@@ -138,73 +172,132 @@ fn compare(
     } else {
         return None;
     };
+    let to_doc = |features: &ArticleFeatures, position: usize| {
+        features
+            .sentence_indices
+            .get(position)
+            .copied()
+            .unwrap_or(position as u32)
+    };
+    let mut sentence_pairs: Vec<(u32, u32)> = alignment
+        .pairs
+        .iter()
+        .map(|&(left_position, right_position)| {
+            (to_doc(left, left_position), to_doc(right, right_position))
+        })
+        .collect();
+    if left_index > right_index {
+        sentence_pairs = sentence_pairs.into_iter().map(|(a, b)| (b, a)).collect();
+    }
     Some(LineageLink {
         from: left_index.min(right_index),
         to: left_index.max(right_index),
         kind,
         aligned_share,
         aligned_sentences: aligned,
+        sentence_pairs,
     })
 }
 
 /// Weighted Dice overlap of two sorted term lists.
-fn sentence_similarity(left: &[u32], right: &[u32], weights: &HashMap<u32, f32>) -> f32 {
-    let weight = |term: &u32| weights.get(term).copied().unwrap_or(1.0);
+fn sentence_similarity(left: &[u32], right: &[u32], weights: &HashMap<u32, TermWeight>) -> f32 {
+    let weight = |term: &u32| weights.get(term).map_or(1.0, |found| found.weight);
+    let is_wording = |term: &u32| weights.get(term).is_none_or(|found| !found.anchor);
     let left_total: f32 = left.iter().map(weight).sum();
     let right_total: f32 = right.iter().map(weight).sum();
     if left_total + right_total == 0.0 {
         return 0.0;
     }
-    let (mut i, mut j, mut shared) = (0, 0, 0.0f32);
+    let (mut i, mut j, mut shared, mut shared_wording) = (0, 0, 0.0f32, 0usize);
     while i < left.len() && j < right.len() {
         match left[i].cmp(&right[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                shared += weight(&left[i]);
+                let term_weight = weight(&left[i]);
+                shared += term_weight;
+                if is_wording(&left[i]) {
+                    shared_wording += 1;
+                }
                 i += 1;
                 j += 1;
             }
         }
     }
+    if shared_wording < SHARED_WORDING {
+        return 0.0;
+    }
     2.0 * shared / (left_total + right_total)
 }
 
-/// The best order-keeping alignment of two articles' sentences: the number
-/// of sentence pairs matched, and that number as a share of the shorter
-/// article's sentences (those with any content).
-fn align(left: &[Vec<u32>], right: &[Vec<u32>], weights: &HashMap<u32, f32>) -> (u32, f32) {
+/// An order-keeping alignment of two articles' sentences.
+#[derive(Debug, Clone, Default)]
+pub struct Alignment {
+    /// Matched (left, right) sentence positions, in order.
+    pub pairs: Vec<(usize, usize)>,
+    /// Matched pairs as a share of the shorter article's sentences (those
+    /// with three content terms or more).
+    pub share: f32,
+}
+
+/// The best order-keeping alignment of two articles' sentences: the one
+/// with the greatest total similarity over matched pairs, each pair at least
+/// [`SENTENCE_MATCH`] alike.
+pub fn align(
+    left: &[Vec<u32>],
+    right: &[Vec<u32>],
+    weights: &HashMap<u32, TermWeight>,
+) -> Alignment {
     let rows = left.len();
     let columns = right.len();
     if rows == 0 || columns == 0 {
-        return (0, 0.0);
+        return Alignment::default();
     }
     // score[i][j]: best total similarity aligning left[..i] with right[..j];
-    // matches[i][j]: the number of matched pairs on that best path.
+    // step[i][j]: how that cell was reached (0 up, 1 left, 2 diagonal).
     let width = columns + 1;
     let mut score = vec![0.0f32; (rows + 1) * width];
-    let mut matches = vec![0u32; (rows + 1) * width];
+    let mut step = vec![0u8; (rows + 1) * width];
     for i in 1..=rows {
         for j in 1..=columns {
-            let up = (score[(i - 1) * width + j], matches[(i - 1) * width + j]);
-            let left_cell = (score[i * width + j - 1], matches[i * width + j - 1]);
-            let mut best = if up.0 >= left_cell.0 { up } else { left_cell };
+            let up = score[(i - 1) * width + j];
+            let left_cell = score[i * width + j - 1];
+            let (mut best, mut how) = if up >= left_cell {
+                (up, 0)
+            } else {
+                (left_cell, 1)
+            };
             let similarity = sentence_similarity(&left[i - 1], &right[j - 1], weights);
             if similarity >= SENTENCE_MATCH {
                 let diagonal = score[(i - 1) * width + j - 1] + similarity;
-                if diagonal > best.0 {
-                    best = (diagonal, matches[(i - 1) * width + j - 1] + 1);
+                if diagonal > best {
+                    best = diagonal;
+                    how = 2;
                 }
             }
-            score[i * width + j] = best.0;
-            matches[i * width + j] = best.1;
+            score[i * width + j] = best;
+            step[i * width + j] = how;
         }
     }
-    let aligned = matches[rows * width + columns];
+    let mut pairs = Vec::new();
+    let (mut i, mut j) = (rows, columns);
+    while i > 0 && j > 0 {
+        match step[i * width + j] {
+            2 => {
+                pairs.push((i - 1, j - 1));
+                i -= 1;
+                j -= 1;
+            }
+            0 => i -= 1,
+            _ => j -= 1,
+        }
+    }
+    pairs.reverse();
     let contentful =
         |sentences: &[Vec<u32>]| sentences.iter().filter(|terms| terms.len() >= 3).count();
     let shorter = contentful(left).min(contentful(right)).max(1);
-    (aligned, (aligned as f32 / shorter as f32).min(1.0))
+    let share = (pairs.len() as f32 / shorter as f32).min(1.0);
+    Alignment { pairs, share }
 }
 
 /// Joins linked articles into lineages (union-find), keeping the links.
@@ -261,6 +354,16 @@ fn group(articles: &[ArticleIndex], links: Vec<LineageLink>) -> Vec<Lineage> {
         .collect()
 }
 
+/// The term weights of a story's articles (for inspecting alignments).
+pub fn debug_weights(features: &[ArticleFeatures]) -> HashMap<u32, TermWeight> {
+    term_weights(features)
+}
+
+/// The similarity of two sentences' terms (for inspecting alignments).
+pub fn debug_similarity(left: &[u32], right: &[u32], weights: &HashMap<u32, TermWeight>) -> f32 {
+    sentence_similarity(left, right, weights)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -275,6 +378,7 @@ mod tests {
         bag.sort_unstable();
         bag.dedup();
         ArticleFeatures {
+            sentence_indices: (0..sentence_terms.len() as u32).collect(),
             sentence_terms,
             shingles: shingles.to_vec(),
             bag,

@@ -12,6 +12,7 @@ pub mod features;
 pub mod groups;
 pub mod lineage;
 pub mod names;
+pub mod quotes;
 pub mod stories;
 
 use crate::model::{AnalysedArticle, ArticleIndex, ClaimGroup, Entity, Lineage, MentionRef, Story};

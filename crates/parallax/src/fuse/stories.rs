@@ -24,8 +24,13 @@ pub const AGGLOMERATION_LIMIT: usize = 400;
 /// A sparse unit vector: (term, weight) sorted by term.
 type Vector = Vec<(u32, f32)>;
 
+/// Unseen articles assumed beside the batch when weighting terms, so that a
+/// small batch (five reports of one event) weighs its shared words about as
+/// a large mixed stream would.
+pub const BACKGROUND_ARTICLES: f32 = 50.0;
+
 fn vectors(features: &[ArticleFeatures]) -> Vec<Vector> {
-    let count = features.len() as f32;
+    let count = features.len() as f32 + BACKGROUND_ARTICLES;
     let mut document_frequency: HashMap<u32, u32> = HashMap::new();
     for article in features {
         for (term, _) in &article.bag {

@@ -98,6 +98,15 @@ pub struct BriefLineageLink {
     pub to: String,
     pub kind: String,
     pub aligned_share: f32,
+    /// The sentences of the two articles that say the same, in order: the
+    /// evidence for the link.
+    pub aligned: Vec<AlignedSentences>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AlignedSentences {
+    pub from: Line,
+    pub to: Line,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

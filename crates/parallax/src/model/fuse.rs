@@ -19,6 +19,28 @@ pub struct ClaimRef {
     pub claim: u32,
 }
 
+/// A quotation, named by its article and its index in `Extraction::quotes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct QuoteRef {
+    pub article: ArticleIndex,
+    pub quote: u32,
+}
+
+/// Quotations of one remark across articles: the same words, or two
+/// translations or cuts of them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteGroup {
+    pub id: u32,
+    /// The quotations, ascending.
+    pub quotes: Vec<QuoteRef>,
+    /// The quotation whose wording stands for the group (the most complete).
+    pub representative: QuoteRef,
+    /// Its text.
+    pub text: String,
+    /// The speaker's name, as most of the quotations resolve it.
+    pub speaker: Option<String>,
+}
+
 /// One real-world person, organisation or place, across articles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
@@ -53,6 +75,9 @@ pub struct LineageLink {
     /// Share of the shorter article's sentences aligned with the other.
     pub aligned_share: f32,
     pub aligned_sentences: u32,
+    /// The aligned sentences: (sentence of `from`, sentence of `to`), as
+    /// indices into each article's `Doc::sentences`.
+    pub sentence_pairs: Vec<(u32, u32)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

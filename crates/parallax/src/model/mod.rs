@@ -12,9 +12,9 @@ mod span;
 
 pub use article::{Article, Block, BlockKind, BoilerplateReason};
 pub use brief::{
-    BoilerplateLine, Brief, BriefArticle, BriefClaim, BriefClaimGroup, BriefDocument, BriefEntity,
-    BriefLineage, BriefLineageLink, BriefQuote, BriefValue, InputFailure, Line, SourceSpan,
-    TimelineEntry, UniqueReport, BRIEF_SCHEMA,
+    AlignedSentences, BoilerplateLine, Brief, BriefArticle, BriefClaim, BriefClaimGroup,
+    BriefDocument, BriefEntity, BriefLineage, BriefLineageLink, BriefQuote, BriefValue,
+    InputFailure, Line, SourceSpan, TimelineEntry, UniqueReport, BRIEF_SCHEMA,
 };
 pub use doc::{Doc, Sentence, Token, TokenKind};
 pub use extract::{
@@ -24,7 +24,7 @@ pub use extract::{
 };
 pub use fuse::{
     ClaimGroup, ClaimRef, ConflictKind, DerivationKind, Entity, Lineage, LineageLink, MentionRef,
-    Story, Verdict,
+    QuoteGroup, QuoteRef, Story, Verdict,
 };
 pub use span::{ArticleIndex, Span};
 

@@ -292,8 +292,16 @@ mod tests {
         .prop_map(|parts| parts.concat())
     }
 
+    /// 512 cases by default; `PROPTEST_CASES` asks for more.
+    fn case_count() -> u32 {
+        std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|cases| cases.parse().ok())
+            .unwrap_or(512)
+    }
+
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(512))]
+        #![proptest_config(ProptestConfig::with_cases(case_count()))]
         #[test]
         fn any_text_keeps_the_promises(text in arbitrary_text()) {
             if let Ok(article) = read_plain_text("p.txt", text.as_bytes(), 1) {

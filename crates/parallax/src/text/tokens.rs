@@ -767,6 +767,29 @@ mod tests {
         assert_eq!(ranges, vec![(10, 14), (15, 19), (19, 20)]);
     }
 
+    proptest::proptest! {
+        /// Tokens cover every character but white space, in order, on
+        /// character boundaries.
+        #[test]
+        fn tokens_cover_all_but_white_space(text in "(\\PC|[ .!?'’‘“”\"«»—–-]|\\s){0,80}") {
+            let mut found = Vec::new();
+            tokenize_block(&text, 5, &mut found);
+            let mut joined = String::new();
+            let mut previous_end = 5;
+            for token in &found {
+                proptest::prop_assert!(token.start as usize >= previous_end);
+                proptest::prop_assert!(token.start < token.end);
+                let start = token.start as usize - 5;
+                let end = token.end as usize - 5;
+                proptest::prop_assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
+                joined.push_str(&text[start..end]);
+                previous_end = token.end as usize;
+            }
+            let without_space: String = text.chars().filter(|&character| !is_space(character)).collect();
+            proptest::prop_assert_eq!(joined, without_space);
+        }
+    }
+
     #[test]
     fn multibyte_words_and_scripts() {
         assert_eq!(

@@ -1,0 +1,135 @@
+//! Quotations across sources: the same remark quoted by several articles,
+//! in other words or cut short, grouped as one; different remarks kept apart.
+//! Every text here was written for these tests.
+
+use parallax::fuse::quotes::group_quotes;
+use parallax::model::{AnalysedArticle, QuoteGroup};
+
+fn analyse(texts: &[&str]) -> Vec<AnalysedArticle> {
+    let mut analysed = Vec::new();
+    for (index, text) in texts.iter().enumerate() {
+        let article = parallax::ingest::read_plain_text(
+            &format!("article-{index}"),
+            text.as_bytes(),
+            index as u32,
+        );
+        let Ok(article) = article else {
+            panic!("test article {index} did not ingest");
+        };
+        analysed.push(parallax::pipeline::analyse_article(article));
+    }
+    analysed
+}
+
+/// The groups holding more than one quotation, as (article, quote text) lists.
+fn shared_groups(articles: &[AnalysedArticle], groups: &[QuoteGroup]) -> Vec<Vec<(u32, String)>> {
+    groups
+        .iter()
+        .filter(|group| group.quotes.len() > 1)
+        .map(|group| {
+            group
+                .quotes
+                .iter()
+                .map(|reference| {
+                    let text = articles
+                        .get(reference.article as usize)
+                        .and_then(|article| article.extraction.quotes.get(reference.quote as usize))
+                        .map_or(String::new(), |quote| quote.text.clone());
+                    (reference.article, text)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn two_translations_of_one_remark_are_grouped() {
+    let articles = analyse(&[
+        "The talks resumed in the capital on Tuesday.\n\n“The minister could accept some proposals and reject others. This is one way to speed up the negotiations,” said Deputy Minister Ilya Farkas.\n",
+        "Negotiators met again on Tuesday.\n\nDeputy Minister Ilya Farkas said: “The minister may accept certain proposals and not others. It is a way to accelerate the negotiations.”\n",
+    ]);
+    assert_eq!(articles[0].extraction.quotes.len(), 1);
+    assert_eq!(articles[1].extraction.quotes.len(), 1);
+    let groups = group_quotes(&articles);
+    let shared = shared_groups(&articles, &groups);
+    assert_eq!(shared.len(), 1, "{groups:?}");
+    assert_eq!(
+        shared[0]
+            .iter()
+            .map(|(article, _)| *article)
+            .collect::<Vec<_>>(),
+        vec![0, 1]
+    );
+    let group = groups.iter().find(|group| group.quotes.len() > 1);
+    assert!(group
+        .and_then(|group| group.speaker.clone())
+        .is_some_and(|speaker| speaker.ends_with("Ilya Farkas")));
+    // Every quotation is in exactly one group.
+    let total: usize = groups.iter().map(|group| group.quotes.len()).sum();
+    assert_eq!(total, 2);
+}
+
+#[test]
+fn a_cut_quotation_joins_the_full_one() {
+    let articles = analyse(&[
+        "The port reopened after the storm.\n\n“The cranes are working again and the first ships are unloading. We lost three days of trade. Insurance will cover most of the damage,” harbour master Grete Lindqvist told reporters.\n",
+        "Ships returned to the harbour on Friday.\n\n“The cranes are working again and the first ships are unloading,” Lindqvist said.\n",
+    ]);
+    let groups = group_quotes(&articles);
+    let shared = shared_groups(&articles, &groups);
+    assert_eq!(shared.len(), 1, "{groups:?}");
+    let group = groups.iter().find(|group| group.quotes.len() > 1);
+    // The representative is the most complete wording.
+    assert!(group.is_some_and(|group| group.text.contains("Insurance will cover")));
+}
+
+#[test]
+fn different_speakers_with_similar_words_stay_apart() {
+    let articles = analyse(&[
+        "The floods damaged dozens of buildings.\n\n“We will rebuild every school in the region,” said Governor Anna Lisowska.\n",
+        "Repairs begin next month.\n\n“We will rebuild every school in this region by winter,” said Mayor Tomas Okafor.\n",
+    ]);
+    let groups = group_quotes(&articles);
+    assert!(shared_groups(&articles, &groups).is_empty(), "{groups:?}");
+    assert_eq!(groups.len(), 2);
+}
+
+#[test]
+fn near_verbatim_words_match_even_when_credited_differently() {
+    let articles = analyse(&[
+        "The embassy issued a statement.\n\n“All citizens who wish to leave the country should register with the consular section before Friday,” said spokeswoman Lara Dunmore.\n",
+        "Foreigners were told to register.\n\n“All citizens who wish to leave the country should register with the consular section before Friday,” Ambassador Piet Vermeulen said.\n",
+    ]);
+    let groups = group_quotes(&articles);
+    assert_eq!(shared_groups(&articles, &groups).len(), 1, "{groups:?}");
+}
+
+#[test]
+fn one_speakers_different_remarks_stay_apart() {
+    let articles = analyse(&[
+        "The coach spoke after the match.\n\n“Our defence was poor in the first half and we paid for it,” said coach Marta Ibarra.\n",
+        "The team lost again.\n\n“The referee made three decisions that changed the game,” said coach Marta Ibarra.\n",
+    ]);
+    let groups = group_quotes(&articles);
+    assert!(shared_groups(&articles, &groups).is_empty(), "{groups:?}");
+}
+
+#[test]
+fn quotes_keep_their_speakers_through_the_pipeline() {
+    let articles = analyse(&[
+        "The committee met on Monday.\n\nCommittee chair Rosa Delgado opened the hearing.\n\n“We have questions that need answers,” Delgado said. “And we will get them.”\n\n“This hearing is a show,” said Senator Paul Whitcombe, who sits on the committee.\n",
+    ]);
+    let quotes = &articles[0].extraction.quotes;
+    // Names may keep a title until the mentions split it off.
+    let speakers: Vec<bool> = quotes
+        .iter()
+        .zip(["Rosa Delgado", "Rosa Delgado", "Paul Whitcombe"])
+        .map(|(quote, expected)| {
+            quote
+                .speaker
+                .as_ref()
+                .is_some_and(|speaker| speaker.name.ends_with(expected))
+        })
+        .collect();
+    assert_eq!(speakers, vec![true, true, true], "{quotes:?}");
+}
