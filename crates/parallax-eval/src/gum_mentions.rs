@@ -18,7 +18,7 @@
 //! connectors of names ("of", "the", "and", "&", "de", "van", hyphens...),
 //! never over a determiner at the start, a possessive `'s`, or other
 //! punctuation, and trimmed of connectors at both ends: "the U.S." → "U.S.",
-//! "U.S. President Donald Trump" stays whole (its title is capitalised), "Mecca
+//! "U.S. President Ann Lee" stays whole (its title is capitalised), "Mecca
 //! 's Grand Mosque" → "Grand Mosque". Only mentions in body sentences count.
 //!
 //! Measures, over gold names of type person, organization and place:

@@ -11,7 +11,7 @@
 //! How it decides, in order:
 //! 1. **Units** (`units.rs`): tokens regrouped into words with their glued
 //!    parts ("Al-Assad", "O'Brien", "U.S.", "Mr."), possessive endings noted
-//!    and left out of the name ("Putin's" → "Putin").
+//!    and left out of the name ("Vantor's" → "Vantor").
 //! 2. **Evidence** from the whole article: the words seen in lower case, and
 //!    those seen capitalised in mid-sentence (not after a full stop, quote or
 //!    colon, and not in headline-case text).
@@ -23,19 +23,19 @@
 //!    days/months are trimmed off their ends.
 //! 4. **Sentence starts**: a first word is a name when it is an acronym, a
 //!    known given name or place, seen capitalised mid-sentence elsewhere,
-//!    followed by more name words, or alone before a verb of saying ("Putin
+//!    followed by more name words, or alone before a verb of saying ("Vantor
 //!    said") — and not when it is seen in lower case elsewhere ("Despite").
 //! 5. **Headline case** (a sentence of capitalised words): only words with
-//!    evidence of their own are kept, so "Another 156 Political Prisoners
-//!    Released" gives no name.
+//!    evidence of their own are kept, so "Another 40 Political Detainees
+//!    Freed" gives no name.
 //! 6. **Titles** (`titles.tsv`, `honorifics.tsv`, `title_modifiers.txt`):
-//!    split off the front of a run ("Belarusian President", "former U.S.
+//!    split off the front of a run ("Moldovan President", "former U.S.
 //!    Special Envoy", "Mr") or read before it in lower case ("opposition
-//!    leader", "Kremlin spokesman"); an apposition ("X, a human rights
+//!    leader", "Pentagon spokesman"); an apposition ("X, a human rights
 //!    activist,") gives a title when there is none. A nationality adjective
-//!    before a person's name is a title ("Russian Maria Sharapova");
+//!    before a person's name is a title ("Czech Anna Novakova");
 //!    **alone, a nationality adjective is not a mention**, nor are plural
-//!    demonyms ("Ukrainians"). Countries named inside a title ("U.S." in
+//!    demonyms ("Kenyans"). Countries named inside a title ("U.S." in
 //!    "U.S. President") are place mentions of their own.
 //! 7. **Kinds** (`kinds.rs`): head words (organisation, place, event; a
 //!    surname-like head after a given name stays a person's: "Marc Lamont
@@ -60,7 +60,7 @@
 //!    word is used alone as a name ("Warhol Polaroid" beside "Warhol"), is a
 //!    target only for a one-word name with a person cue of its own. Acronyms
 //!    resolve to the organisation or place whose initials they spell.
-//!    Descriptions ("the Belarusian leader", "the envoy", "the company")
+//!    Descriptions ("the Moldovan leader", "the envoy", "the company")
 //!    resolve to the one earlier entity whose title family, nationality and
 //!    kind fit; **a description that fits no entity or several is not
 //!    emitted**, nor is a nationality-qualified thing ("the Afghan team").
@@ -123,7 +123,7 @@ struct Candidate {
     apposition: Option<AppositionInfo>,
 }
 
-/// A description that may stand for a named referent: "the Belarusian
+/// A description that may stand for a named referent: "the Moldovan
 /// leader", "the company".
 #[derive(Debug, Clone, Copy)]
 struct Description {

@@ -1,7 +1,7 @@
 //! Finding candidate names in a sentence: runs of capitalised words joined
 //! across name connectors, with titles and honorifics split off, sentence
 //! starts and headline-case text judged on the article's evidence, and
-//! descriptions ("the Belarusian leader") noted for resolution.
+//! descriptions ("the Moldovan leader") noted for resolution.
 
 use super::lexicon::{
     phrase_key, CommonClass, Connector, CueCategory, DescriptiveHead, Gender, Lexicon, PlaceEntry,
@@ -18,7 +18,7 @@ const MAX_RUN_UNITS: usize = 40;
 /// Words a description may put between "the" and its head noun.
 const MAX_DESCRIPTION_MODIFIERS: usize = 4;
 /// Units of a capitalised affiliation before a lower-case title ("Nobel
-/// Peace Prize winner", "Kremlin spokesman").
+/// Peace Prize winner", "Pentagon spokesman").
 const MAX_AFFILIATION_UNITS: usize = 4;
 
 /// Hashes of a few words the scanner tests for by identity.
@@ -614,7 +614,7 @@ impl Scanner<'_> {
         }
         let mut last = last;
         if prefix.is_none() && !self.is_given_name(first) {
-            // A title closing the run is not part of the name: "Kremlin
+            // A title closing the run is not part of the name: "Pentagon
             // Spokesman" (but "Martin Luther King" starts with a given name).
             if let Some((length, _)) = self.longest_ending_at(
                 last,
@@ -883,7 +883,7 @@ impl Scanner<'_> {
             }
             break;
         }
-        // A capitalised affiliation before a lower-case title: "Kremlin
+        // A capitalised affiliation before a lower-case title: "Pentagon
         // spokesman", "Nobel Peace Prize winner" (mentions of their own too).
         if head_outside_run && start > floor {
             let mut affiliation_start = start;
@@ -1022,7 +1022,7 @@ impl Scanner<'_> {
         })
     }
 
-    /// "the Belarusian leader", "the company": a description starting at
+    /// "the Moldovan leader", "the company": a description starting at
     /// `index`. Returns it and the unit after it.
     fn description_at(
         &self,

@@ -251,8 +251,8 @@ fn unify_kinds(resolved: &mut [Resolved]) {
 /// Full person names (two or more words) and the one-word names that
 /// stand for them.
 fn resolve_people(resolved: &mut [Resolved], candidates: &[Candidate]) {
-    // A full person name's entity: its given name and surname, so "Vladimir
-    // V. Putin" and "Vladimir Putin" are one person.
+    // A full person name's entity: its given name and surname, so "Anna
+    // J. Smith" and "Anna Smith" are one person.
     // A full name known as a person's only from its shape (capitalised
     // words, strength 1) whose first word is also a name used alone in the
     // article ("Warhol Polaroid" beside "Warhol", "Campbell Soup" beside

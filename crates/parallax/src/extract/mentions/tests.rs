@@ -254,8 +254,8 @@ fn quotations_start_their_own_capitalisation() {
 
 #[test]
 fn headline_case_text_gives_no_absurd_names() {
-    let text = "Another 156 Political Prisoners Released\n\
-                The political prisoners were released on Friday, officials said.";
+    let text = "Another 40 Political Detainees Freed\n\
+                The political detainees were freed on Monday, officials said.";
     let found = names(text);
     assert!(found.is_empty(), "{found:?}");
     let with_name = names(
@@ -339,7 +339,7 @@ fn compound_titles_with_nationality_places_and_modifiers() {
     let text =
         "The plan came from U.S. Special Envoy Harold Brisk and former President Ana Lucero.\n\
                 Moldovan President Ion Vasilescu met Nobel laureate Ruth Okafor.\n\
-                Later opposition leader Petra Hollis spoke with Kremlin spokesman Ivan Sorokin.";
+                Later opposition leader Petra Hollis spoke with Pentagon spokesman Ivan Sorokin.";
     let found = mentions(text);
     let brisk = find(&found, "Harold Brisk");
     assert_eq!(brisk.title.as_deref(), Some("U.S. Special Envoy"));
@@ -364,19 +364,19 @@ fn compound_titles_with_nationality_places_and_modifiers() {
     );
     assert_eq!(
         find(&found, "Ivan Sorokin").title.as_deref(),
-        Some("Kremlin spokesman")
+        Some("Pentagon spokesman")
     );
     // "Moldovan" alone is not a mention.
     assert!(found.iter().all(|mention| mention.name != "Moldovan"));
-    let kremlin = find(&found, "Kremlin");
-    assert_eq!(kremlin.kind, EntityKind::Organisation);
+    let pentagon = find(&found, "Pentagon");
+    assert_eq!(pentagon.kind, EntityKind::Organisation);
 }
 
 #[test]
 fn a_nationality_adjective_before_a_given_name_is_a_title() {
-    let found = mentions("The final was won by Russian Svetlana Orlova in three sets.");
+    let found = mentions("The final was won by Czech Svetlana Orlova in three sets.");
     let orlova = find(&found, "Svetlana Orlova");
-    assert_eq!(orlova.title.as_deref(), Some("Russian"));
+    assert_eq!(orlova.title.as_deref(), Some("Czech"));
     assert_eq!(orlova.kind, EntityKind::Person);
 }
 
@@ -435,7 +435,7 @@ fn kinds_from_words_context_and_the_gazetteer() {
 
 #[test]
 fn demonyms_alone_are_not_mentions() {
-    let found = names("Ukrainian officials said five Ukrainians and two Belarusians arrived.");
+    let found = names("Moldovan officials said five Moldovans and two Kenyans arrived.");
     assert!(found.is_empty(), "{found:?}");
 }
 
@@ -669,7 +669,7 @@ proptest! {
                 Just("'s"), Just("’s"), Just("\u{201c}"), Just("\u{201d}"), Just("."), Just("and"),
                 Just("NATO"), Just("Anna"), Just("Brandt"), Just("in"), Just("Oslo"), Just("\n"),
                 Just("former"), Just("envoy"), Just("a"), Just("group"), Just("company"), Just("&"),
-                Just("-"), Just("Tuesday"), Just("Ukrainian"), Just("leader"), Just("van"),
+                Just("-"), Just("Tuesday"), Just("Kenyan"), Just("leader"), Just("van"),
             ],
             0..80,
         ),
