@@ -200,7 +200,20 @@ fn run(raw: &[(String, String)], threads: usize) -> (f64, usize) {
 }
 
 fn main() {
-    let quick = std::env::args().any(|argument| argument == "--quick");
+    let arguments: Vec<String> = std::env::args().collect();
+    if let Some(position) = arguments.iter().position(|argument| argument == "--dump") {
+        // Write a 5 MB corpus to a folder, for profiling the stages apart.
+        let folder = PathBuf::from(arguments.get(position + 1).cloned().unwrap_or_else(|| "corpus".into()));
+        for (source, text) in corpus(5_000_000, 0x5eed + 5) {
+            let path = folder.join(&source);
+            if let Some(parent) = path.parent() {
+                let _ = std::fs::create_dir_all(parent);
+            }
+            let _ = std::fs::write(path, text);
+        }
+        return;
+    }
+    let quick = arguments.iter().any(|argument| argument == "--quick");
     let sizes_mb: &[usize] = if quick { &[5] } else { &[10, 25, 50] };
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!("pipeline benchmark: ingest → text → extract → fuse → brief → JSON");

@@ -39,14 +39,15 @@ const CANDIDATES_PER_ARTICLE: usize = 12;
 pub fn find_lineages(articles: &[ArticleIndex], features: &[ArticleFeatures]) -> Vec<Lineage> {
     debug_assert_eq!(articles.len(), features.len());
     let weights = term_weights(features);
+    let weighted: Vec<Vec<WeightedSentence>> = features
+        .iter()
+        .map(|article| weigh(&article.sentence_terms, &weights))
+        .collect();
     let mut links: Vec<LineageLink> = Vec::new();
     for (left, right) in candidate_pairs(features) {
         if let Some(link) = compare(
-            articles[left],
-            &features[left],
-            articles[right],
-            &features[right],
-            &weights,
+            (articles[left], &features[left], &weighted[left]),
+            (articles[right], &features[right], &weighted[right]),
         ) {
             links.push(link);
         }
@@ -147,12 +148,13 @@ fn candidate_pairs(features: &[ArticleFeatures]) -> Vec<(usize, usize)> {
     pairs
 }
 
+/// One side of a comparison: the article, its features, its weighted
+/// sentences.
+type Side<'a> = (ArticleIndex, &'a ArticleFeatures, &'a [WeightedSentence]);
+
 fn compare(
-    left_index: ArticleIndex,
-    left: &ArticleFeatures,
-    right_index: ArticleIndex,
-    right: &ArticleFeatures,
-    weights: &HashMap<u32, TermWeight>,
+    (left_index, left, left_weighted): Side<'_>,
+    (right_index, right, right_weighted): Side<'_>,
 ) -> Option<LineageLink> {
     let shorter_shingles = left.shingles.len().min(right.shingles.len());
     let containment = if shorter_shingles == 0 {
@@ -160,7 +162,7 @@ fn compare(
     } else {
         shared_count(&left.shingles, &right.shingles) as f32 / shorter_shingles as f32
     };
-    let alignment = align(&left.sentence_terms, &right.sentence_terms, weights);
+    let alignment = align_weighted(left_weighted, right_weighted);
     let aligned = alignment.pairs.len() as u32;
     let aligned_share = alignment.share;
     let kind = if containment >= COPY_CONTAINMENT {
@@ -197,6 +199,63 @@ fn compare(
         aligned_sentences: aligned,
         sentence_pairs,
     })
+}
+
+/// A sentence's terms with their weights, sorted by term, and the sum of
+/// the weights: computed once per article, compared many times.
+#[derive(Debug, Clone, Default)]
+pub struct WeightedSentence {
+    terms: Vec<(u32, f32, bool)>,
+    total: f32,
+    contentful: bool,
+}
+
+/// The weighted form of an article's sentences.
+pub fn weigh(sentences: &[Vec<u32>], weights: &HashMap<u32, TermWeight>) -> Vec<WeightedSentence> {
+    sentences
+        .iter()
+        .map(|terms| {
+            let weighted: Vec<(u32, f32, bool)> = terms
+                .iter()
+                .map(|term| match weights.get(term) {
+                    Some(found) => (*term, found.weight, found.anchor),
+                    None => (*term, 1.0, false),
+                })
+                .collect();
+            WeightedSentence {
+                total: weighted.iter().map(|(_, weight, _)| weight).sum(),
+                contentful: terms.len() >= 3,
+                terms: weighted,
+            }
+        })
+        .collect()
+}
+
+/// Weighted Dice overlap of two weighted sentences; 0 unless they share
+/// [`SHARED_WORDING`] words other than names and figures.
+fn weighted_similarity(left: &WeightedSentence, right: &WeightedSentence) -> f32 {
+    if left.total + right.total == 0.0 {
+        return 0.0;
+    }
+    let (mut i, mut j, mut shared, mut shared_wording) = (0, 0, 0.0f32, 0usize);
+    while i < left.terms.len() && j < right.terms.len() {
+        match left.terms[i].0.cmp(&right.terms[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += left.terms[i].1;
+                if !left.terms[i].2 {
+                    shared_wording += 1;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    if shared_wording < SHARED_WORDING {
+        return 0.0;
+    }
+    2.0 * shared / (left.total + right.total)
 }
 
 /// Weighted Dice overlap of two sorted term lists.
@@ -248,6 +307,11 @@ pub fn align(
     right: &[Vec<u32>],
     weights: &HashMap<u32, TermWeight>,
 ) -> Alignment {
+    align_weighted(&weigh(left, weights), &weigh(right, weights))
+}
+
+/// [`align`] over sentences already weighted.
+pub fn align_weighted(left: &[WeightedSentence], right: &[WeightedSentence]) -> Alignment {
     let rows = left.len();
     let columns = right.len();
     if rows == 0 || columns == 0 {
@@ -267,7 +331,7 @@ pub fn align(
             } else {
                 (left_cell, 1)
             };
-            let similarity = sentence_similarity(&left[i - 1], &right[j - 1], weights);
+            let similarity = weighted_similarity(&left[i - 1], &right[j - 1]);
             if similarity >= SENTENCE_MATCH {
                 let diagonal = score[(i - 1) * width + j - 1] + similarity;
                 if diagonal > best {
@@ -293,8 +357,9 @@ pub fn align(
         }
     }
     pairs.reverse();
-    let contentful =
-        |sentences: &[Vec<u32>]| sentences.iter().filter(|terms| terms.len() >= 3).count();
+    let contentful = |sentences: &[WeightedSentence]| {
+        sentences.iter().filter(|sentence| sentence.contentful).count()
+    };
     let shorter = contentful(left).min(contentful(right)).max(1);
     let share = (pairs.len() as f32 / shorter as f32).min(1.0);
     Alignment { pairs, share }
