@@ -663,6 +663,14 @@ fn score_article(
             .any(|piece| overlaps(piece, &attribution.content_span.range()));
         if !hit {
             tally.indirect.false_positives += 1.0;
+            if verbose {
+                tally.misses.push(format!(
+                    "EXTRA-ATTRIBUTION {name}: {:?} {:?}: {}",
+                    attribution.source,
+                    attribution.cue,
+                    clip(text.get(attribution.content_span.range()).unwrap_or(""))
+                ));
+            }
         }
     }
 }

@@ -5,6 +5,7 @@
 
 use super::cues::{cues_in_sentence, fold_space, Cue};
 use super::lexer::{lex, lower, sentence_starts, TokKind};
+use super::lexicon::{lexicon, ClauseRole};
 use super::speakers::Speakers;
 use super::{body_paragraphs, marks, sentence_index};
 use crate::model::{Article, Attribution, Doc, Mention, Span};
@@ -131,18 +132,32 @@ fn content_of(text: &str, cue: &Cue, sentence: &Range<usize>) -> Range<usize> {
         }
     }
     let after = trim(text, after_verb.min(sentence.end)..sentence.end);
-    if !after.is_empty()
-        && text
-            .get(after.clone())
-            .is_some_and(|words| words.chars().any(char::is_alphanumeric))
-    {
-        return after;
-    }
-    // "…, the ministry said."
-    trim(
+    let after_text = text.get(after.clone()).unwrap_or("");
+    let after_words = after_text.split_whitespace().count();
+    // "…, the ministry said on Friday.": the content is before the subject
+    // when the words after the verb are an adjunct.
+    let before = trim(
         text,
         sentence.start..subject.phrase.start.max(sentence.start),
-    )
+    );
+    let before_text = text
+        .get(sentence.start..subject.phrase.start.max(sentence.start))
+        .unwrap_or("");
+    let trailing = before_text.trim_end().ends_with([',', '”', '"']) && !before.is_empty();
+    let mut buffer = String::new();
+    let first_after = after_text.split_whitespace().next().unwrap_or("");
+    let adjunct = after_words < 3
+        || matches!(
+            lexicon().clause_role(lower(first_after, &mut buffer)),
+            Some(ClauseRole::Preposition | ClauseRole::Time)
+        );
+    if trailing && adjunct {
+        return before;
+    }
+    if after_words >= 3 {
+        return after;
+    }
+    0..0
 }
 
 fn floor_boundary(text: &str, mut offset: usize) -> usize {

@@ -60,6 +60,9 @@ struct Clause<'text> {
     text: &'text str,
     toks: Vec<Tok>,
     lowers: Vec<String>,
+    /// When set, verbs of thought or evidence are not cues (a direct
+    /// quotation's cue is a verb of speech).
+    speech_only: bool,
 }
 
 impl<'text> Clause<'text> {
@@ -71,7 +74,12 @@ impl<'text> Clause<'text> {
             .iter()
             .map(|tok| lower(tok.text(text), &mut buffer).to_string())
             .collect();
-        Clause { text, toks, lowers }
+        Clause {
+            text,
+            toks,
+            lowers,
+            speech_only: false,
+        }
     }
 
     /// The clause that follows a quotation: up to the end of the sentence,
@@ -79,6 +87,7 @@ impl<'text> Clause<'text> {
     fn after(text: &'text str, range: Range<usize>) -> Self {
         let window_end = floor_boundary(text, range.end.min(range.start + CLAUSE_WINDOW));
         let mut clause = Clause::new(text, range.start..window_end.max(range.start));
+        clause.speech_only = true;
         let cut = clause.sentence_end(0);
         clause.toks.truncate(cut);
         clause.lowers.truncate(cut);
@@ -219,6 +228,13 @@ impl<'text> Clause<'text> {
         }
         let words = self.lowers.get(index..)?;
         let found = lexicon().verb_at(words)?;
+        if self.speech_only
+            && lexicon()
+                .verb(found.verb)
+                .is_some_and(|verb| verb.flags.attitude)
+        {
+            return None;
+        }
         // All words of a multi-word form must be word tokens.
         if (index..index + found.words).any(|position| !self.is_word(position)) {
             return None;
@@ -379,7 +395,8 @@ pub fn cue_before(text: &str, sentence_start: usize, range: Range<usize>) -> Opt
         }
         start
     };
-    let clause = Clause::new(text, start..range.end);
+    let mut clause = Clause::new(text, start..range.end);
+    clause.speech_only = true;
     // Verbs are looked for after `range.start` only; the words before it
     // (back to the sentence start) may hold a participle's subject.
     let first_own = clause.toks.partition_point(|tok| tok.start < range.start);
@@ -513,9 +530,8 @@ fn according_to(clause: &Clause, index: usize) -> Option<Cue> {
     Some(Cue {
         lemma: "according to",
         flags: VerbFlags {
-            invert: false,
-            addressee: false,
             indirect: true,
+            ..VerbFlags::default()
         },
         verb,
         subject: Some(Subject {
@@ -576,6 +592,10 @@ fn subject_before(clause: &Clause, start: usize, verb_index: usize) -> Option<Su
     }
     while end > start && clause.is_punct(end - 1, ",") {
         end -= 1;
+    }
+    // `…, and criticized …`: a coordinated verb shares an earlier subject.
+    if end > start && matches!(clause.role(end - 1), Some(ClauseRole::Connector)) {
+        return None;
     }
     if end <= start {
         return None;

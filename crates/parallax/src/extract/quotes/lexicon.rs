@@ -40,6 +40,9 @@ pub struct VerbFlags {
     pub addressee: bool,
     /// Also introduces reported speech: `officials said that …`.
     pub indirect: bool,
+    /// A verb of thought, wish or evidence: an attribution's cue, never a
+    /// direct quotation's.
+    pub attitude: bool,
 }
 
 /// One reporting verb: its lemma, flags, and its forms in words.
@@ -123,6 +126,7 @@ fn parse_flags(column: &str) -> VerbFlags {
             "invert" => flags.invert = true,
             "addressee" => flags.addressee = true,
             "indirect" => flags.indirect = true,
+            "attitude" => flags.attitude = true,
             _ => {}
         }
     }

@@ -159,7 +159,7 @@ fn resolve_quotes(
             .filter(|next| next.first_paragraph == raw.last_paragraph)
             .map_or(last_paragraph.end, |next| next.open);
         let after_cue = (raw.close_end < next_open)
-            .then(|| cue_after(text, raw.close_end..last_paragraph.end))
+            .then(|| cue_after(text, raw.close_end..next_open))
             .flatten()
             .filter(|cue| after_cue_fits(text, raw, cue));
         let before_cue = if prefix_text.is_empty() || raw.style == Style::Dash {
