@@ -28,6 +28,25 @@ pub fn find_attributions(article: &Article, doc: &Doc, mentions: &[Mention]) -> 
     let mut speakers = Speakers::new(text, mentions, &paragraphs, quoted.clone());
     let mut attributions = Vec::new();
     for (paragraph_index, paragraph) in paragraphs.iter().enumerate() {
+        if let Some((label, content)) = speaker_label(text, paragraph.clone(), mentions) {
+            if quoted_share(text, &quoted, &content) < QUOTED_SHARE {
+                let mention = mentions
+                    .iter()
+                    .position(|mention| {
+                        label.start <= mention.span.start as usize
+                            && mention.span.end as usize <= label.end
+                    })
+                    .map(|index| index as u32);
+                attributions.push(Attribution {
+                    sentence: sentence_index(doc, label.start),
+                    source: fold_space(text.get(label.clone()).unwrap_or("")),
+                    source_span: Span::new(article.index, label.start, label.end),
+                    mention,
+                    cue: ":".to_string(),
+                    content_span: Span::new(article.index, content.start, content.end),
+                });
+            }
+        }
         let starts = sentence_starts(text, paragraph.clone());
         for (position, &start) in starts.iter().enumerate() {
             let end = starts.get(position + 1).copied().unwrap_or(paragraph.end);
@@ -77,6 +96,56 @@ pub fn find_attributions(article: &Article, doc: &Doc, mentions: &[Mention]) -> 
         }
     }
     attributions
+}
+
+/// A paragraph that opens with a speaker's label and a colon: a transcript
+/// line (`MODERATOR: …`) or a headline (`Jane Roe: the vote was fair`).
+/// The label is in capitals, or two to four capitalised words, or holds a
+/// person's mention; it has no verb. Gives the label and the content.
+fn speaker_label(
+    text: &str,
+    paragraph: Range<usize>,
+    mentions: &[Mention],
+) -> Option<(Range<usize>, Range<usize>)> {
+    let paragraph_text = text.get(paragraph.clone())?;
+    let colon = paragraph_text.find(':')?;
+    if colon > 60 {
+        return None;
+    }
+    let label = trim(text, paragraph.start..paragraph.start + colon);
+    let content = trim(text, paragraph.start + colon + 1..paragraph.end);
+    let label_text = text.get(label.clone())?;
+    let content_text = text.get(content.clone())?;
+    if label.is_empty() || content_text.split_whitespace().count() < 3 {
+        return None;
+    }
+    let words: Vec<&str> = label_text.split_whitespace().collect();
+    if words.is_empty() || words.len() > 4 {
+        return None;
+    }
+    let mut buffer = String::new();
+    let capitalised = words.iter().all(|word| {
+        word.chars().next().is_some_and(char::is_uppercase)
+            && lexicon().clause_role(lower(word, &mut buffer)).is_none()
+    });
+    let all_caps = label_text
+        .chars()
+        .filter(|character| character.is_alphabetic())
+        .count()
+        >= 2
+        && label_text
+            .chars()
+            .all(|character| !character.is_lowercase());
+    let has_verb = words
+        .iter()
+        .any(|word| lexicon().verb_at(&[lower(word, &mut buffer)]).is_some());
+    let person = mentions.iter().any(|mention| {
+        mention.kind == crate::model::EntityKind::Person
+            && label.start <= mention.span.start as usize
+            && mention.span.end as usize <= label.end
+    });
+    let named = all_caps || person || (capitalised && words.len() >= 2);
+    (named && capitalised && !has_verb).then_some((label, content))
 }
 
 /// `range` without white space, nor leading commas and colons, nor a

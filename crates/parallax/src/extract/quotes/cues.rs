@@ -38,6 +38,29 @@ pub struct Cue {
     pub clause_start: usize,
 }
 
+impl Cue {
+    /// A cue without a verb that names its speaker: a transcript's label or a
+    /// name after a dash.
+    pub fn bare(name: Range<usize>, clause_start: usize) -> Cue {
+        Cue {
+            lemma: "",
+            flags: VerbFlags::default(),
+            verb: name.start..name.start,
+            subject: Some(Subject {
+                phrase: name.clone(),
+                head: name.clone(),
+                role: None,
+            }),
+            channel: None,
+            according_to: false,
+            inverted: false,
+            verb_word_index: 0,
+            clause_end: name.end,
+            clause_start,
+        }
+    }
+}
+
 /// Who the cue names: the noun phrase, its head (before an appositive) and
 /// the appositive role.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -349,22 +372,7 @@ fn bare_name(clause: &Clause, index: usize, clause_start: usize) -> Option<Cue> 
         return None;
     }
     let head = clause.span(index, end - 1);
-    Some(Cue {
-        lemma: "",
-        flags: VerbFlags::default(),
-        verb: head.start..head.start,
-        subject: Some(Subject {
-            phrase: head.clone(),
-            head: head.clone(),
-            role: None,
-        }),
-        channel: None,
-        according_to: false,
-        inverted: false,
-        verb_word_index: index,
-        clause_end: head.end,
-        clause_start,
-    })
+    Some(Cue::bare(head, clause_start))
 }
 
 /// True when a cue clause opens `range` closely: a short subject and its

@@ -176,6 +176,8 @@ fn resolve_quotes(
             None
         };
 
+        // A transcript label names the speaker of its quoted paragraph.
+        let label_cue = raw.label.clone().map(|label| Cue::bare(label, raw.open));
         let fragment = is_fragment(
             text,
             raw,
@@ -184,7 +186,7 @@ fn resolve_quotes(
             after_cue.is_some(),
             last_paragraph.end,
         );
-        let cue = after_cue.or(before_cue).or(colon_cue);
+        let cue = label_cue.or(after_cue).or(before_cue).or(colon_cue);
 
         let mut speaker = None;
         let mut via = SpeakerVia::Named;

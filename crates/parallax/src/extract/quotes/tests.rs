@@ -392,6 +392,31 @@ fn attributions_of_reported_speech() {
 }
 
 #[test]
+fn speaker_labels_credit_their_paragraph() {
+    let text = "HOST: Welcome back to the programme tonight.\nMara Quist: The budget will pass this week\nNote: this is not a label of a speaker.";
+    let article = article(text);
+    let doc = crate::text::analyse(&article);
+    let attributions = find_attributions(&article, &doc, &[]);
+    let got: Vec<(&str, &str, &str)> = attributions
+        .iter()
+        .map(|attribution| {
+            (
+                attribution.source.as_str(),
+                attribution.cue.as_str(),
+                &text[attribution.content_span.range()],
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("HOST", ":", "Welcome back to the programme tonight"),
+            ("Mara Quist", ":", "The budget will pass this week"),
+        ]
+    );
+}
+
+#[test]
 fn reports_quoting_someone_credit_that_person() {
     let text =
         "Reports in state media quoted Olga Venn as saying the harvest was the best in years.";
