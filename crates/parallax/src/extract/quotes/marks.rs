@@ -237,7 +237,7 @@ fn split_at_labels(text: &str, quotes: Vec<RawQuote>) -> Vec<RawQuote> {
                         close_end,
                         first_paragraph: paragraph,
                         last_paragraph: paragraph,
-                        pieces: vec![content_start..piece.end],
+                        pieces: std::iter::once(content_start..piece.end).collect(),
                         style: quote.style,
                         closed,
                         label,
