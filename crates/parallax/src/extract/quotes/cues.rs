@@ -6,7 +6,7 @@
 //! `— he said on X`; before one: `X said: `, `X told reporters `, `X was
 //! quoted as saying `, `according to X, `, `X described the talks as `.
 
-use super::lexer::{lex, lower, Tok, TokKind};
+use super::lexer::{lex, Tok, TokKind};
 use super::lexicon::{lexicon, ClauseRole, VerbFlags};
 use std::ops::Range;
 
@@ -82,7 +82,10 @@ pub struct Channel {
 struct Clause<'text> {
     text: &'text str,
     toks: Vec<Tok>,
-    lowers: Vec<String>,
+    /// The tokens in lower case, one after another, and each token's range
+    /// in it (one allocation per clause, not per token).
+    lowered: String,
+    lower_ranges: Vec<Range<u32>>,
     /// When set, verbs of thought or evidence are not cues (a direct
     /// quotation's cue is a verb of speech).
     speech_only: bool,
@@ -92,15 +95,20 @@ impl<'text> Clause<'text> {
     fn new(text: &'text str, range: Range<usize>) -> Self {
         let mut toks = Vec::new();
         lex(text, range, &mut toks);
-        let mut buffer = String::new();
-        let lowers = toks
-            .iter()
-            .map(|tok| lower(tok.text(text), &mut buffer).to_string())
-            .collect();
+        let mut lowered = String::with_capacity(range_len(&toks));
+        let mut lower_ranges = Vec::with_capacity(toks.len());
+        for tok in &toks {
+            let start = lowered.len() as u32;
+            for character in tok.text(text).chars() {
+                lowered.extend(character.to_lowercase());
+            }
+            lower_ranges.push(start..lowered.len() as u32);
+        }
         Clause {
             text,
             toks,
-            lowers,
+            lowered,
+            lower_ranges,
             speech_only: false,
         }
     }
@@ -113,7 +121,7 @@ impl<'text> Clause<'text> {
         clause.speech_only = true;
         let cut = clause.sentence_end(0);
         clause.toks.truncate(cut);
-        clause.lowers.truncate(cut);
+        clause.lower_ranges.truncate(cut);
         clause
     }
 
@@ -191,7 +199,10 @@ impl<'text> Clause<'text> {
     }
 
     fn word(&self, index: usize) -> &str {
-        self.lowers.get(index).map_or("", String::as_str)
+        self.lower_ranges
+            .get(index)
+            .and_then(|range| self.lowered.get(range.start as usize..range.end as usize))
+            .unwrap_or("")
     }
 
     fn is_word(&self, index: usize) -> bool {
@@ -249,8 +260,10 @@ impl<'text> Clause<'text> {
                 return None;
             }
         }
-        let words = self.lowers.get(index..)?;
-        let found = lexicon().verb_at(words)?;
+        let found = lexicon().verb_at_with(|offset| {
+            let position = index + offset;
+            (position < self.toks.len()).then(|| self.word(position))
+        })?;
         if self.speech_only
             && lexicon()
                 .verb(found.verb)
@@ -263,6 +276,14 @@ impl<'text> Clause<'text> {
             return None;
         }
         Some((found.verb, found.words))
+    }
+}
+
+/// Bytes covered by a run of tokens (a capacity hint).
+fn range_len(toks: &[Tok]) -> usize {
+    match (toks.first(), toks.last()) {
+        (Some(first), Some(last)) => last.end.saturating_sub(first.start),
+        _ => 0,
     }
 }
 
@@ -1036,6 +1057,12 @@ fn channel_phrase(clause: &Clause, from: usize, to: usize, after_verb: usize) ->
     let mut best: Option<(bool, Channel)> = None;
     for index in from..to {
         if !clause.is_word(index) {
+            continue;
+        }
+        // Every phrase opens with a preposition: skip other words quickly.
+        if !matches!(clause.role(index), Some(ClauseRole::Preposition))
+            && clause.word(index) != "during"
+        {
             continue;
         }
         for phrase in &lexicon().channels {

@@ -260,14 +260,22 @@ impl Lexicon {
     /// The reporting verb whose form starts at `words[0]`, matching the
     /// longest form. `words` are lower case.
     pub fn verb_at<S: AsRef<str>>(&self, words: &[S]) -> Option<VerbMatch> {
-        let first = words.first()?.as_ref();
+        self.verb_at_with(|offset| words.get(offset).map(AsRef::as_ref))
+    }
+
+    /// As [`Lexicon::verb_at`], with the lower-case words given by `word`
+    /// (offset from the first word → the word, `None` past the end).
+    pub fn verb_at_with<'words>(
+        &self,
+        word: impl Fn(usize) -> Option<&'words str>,
+    ) -> Option<VerbMatch> {
+        let first = word(0)?;
         let candidates = self.verb_forms.get(first)?;
         for (verb, form) in candidates {
-            let fits = form.len() <= words.len()
-                && form
-                    .iter()
-                    .zip(words.iter())
-                    .all(|(expected, actual)| *expected == actual.as_ref());
+            let fits = form
+                .iter()
+                .enumerate()
+                .all(|(offset, expected)| word(offset) == Some(*expected));
             if fits {
                 return Some(VerbMatch {
                     verb: *verb,
