@@ -3,8 +3,9 @@
 mod inputs;
 
 use clap::{Parser, Subcommand};
-use parallax::model::{AnalysedArticle, Article};
-use std::io::Write;
+use parallax::model::{AnalysedArticle, Article, InputFailure};
+use parallax::render::{render, Format};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -21,6 +22,24 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Write one cross-checked brief per story found in the articles.
+    Brief {
+        /// Article files, folders (read recursively), or - for stdin.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, short = 'f', default_value = "text", value_parser = ["text", "md", "markdown", "json", "html"])]
+        format: String,
+        /// Text width in columns (default: the terminal's, else 80).
+        #[arg(long)]
+        width: Option<usize>,
+        /// Colour in text output.
+        #[arg(long, default_value = "auto", value_parser = ["auto", "always", "never"])]
+        color: String,
+        /// Write to this file instead of standard output.
+        #[arg(long, short = 'o')]
+        output: Option<PathBuf>,
+    },
     /// Print each article's blocks, sentences and extractions as JSON lines
     /// (for inspecting what the pipeline sees).
     Analyse {
@@ -41,19 +60,29 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Brief {
+            inputs,
+            format,
+            width,
+            color,
+            output,
+        } => run_brief(&inputs, &format, width, &color, output.as_deref()),
         Command::Analyse { inputs } => run_analyse(&inputs),
         Command::Eval { suite, data } => run_eval(&suite, &data),
     }
 }
 
-/// Reads the inputs as articles; reports each failure on stderr. Returns
-/// the articles and whether any input failed.
-fn read_articles(arguments: &[PathBuf]) -> (Vec<Article>, bool) {
+/// Reads the inputs as articles; reports each failure on stderr (one line
+/// naming the input) and returns them beside the articles.
+fn read_articles(arguments: &[PathBuf]) -> (Vec<Article>, Vec<InputFailure>) {
     let (raw_inputs, read_errors) = inputs::gather(arguments);
-    let mut failed = false;
-    for error in &read_errors {
+    let mut failures = Vec::new();
+    for error in read_errors {
         eprintln!("parallax: {}: {}", error.source, error.message);
-        failed = true;
+        failures.push(InputFailure {
+            source: error.source,
+            error: error.message,
+        });
     }
     let mut articles = Vec::new();
     for raw in &raw_inputs {
@@ -62,15 +91,96 @@ fn read_articles(arguments: &[PathBuf]) -> (Vec<Article>, bool) {
             Ok(article) => articles.push(article),
             Err(error) => {
                 eprintln!("parallax: {error}");
-                failed = true;
+                let message = error.to_string();
+                let reason = message
+                    .strip_prefix(&format!("{}: ", error.source_name()))
+                    .unwrap_or(&message)
+                    .to_string();
+                failures.push(InputFailure {
+                    source: error.source_name().to_string(),
+                    error: reason,
+                });
             }
         }
     }
-    (articles, failed)
+    (articles, failures)
+}
+
+fn run_brief(
+    arguments: &[PathBuf],
+    format_name: &str,
+    width: Option<usize>,
+    color: &str,
+    output: Option<&std::path::Path>,
+) -> ExitCode {
+    let Some(format) = Format::from_name(format_name) else {
+        eprintln!("parallax: unknown format {format_name:?}");
+        return ExitCode::from(2);
+    };
+    let (articles, failures) = read_articles(arguments);
+    let failed = !failures.is_empty();
+    if articles.is_empty() {
+        eprintln!("parallax: no readable article among the inputs");
+        return ExitCode::from(if failed { 1 } else { 2 });
+    }
+    let document = parallax::pipeline::brief_document(articles, failures);
+    let to_terminal = output.is_none() && std::io::stdout().is_terminal();
+    let colour = match color {
+        "always" => true,
+        "never" => false,
+        _ => to_terminal && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let width = width
+        .unwrap_or_else(|| terminal_width().unwrap_or(80))
+        .clamp(40, 200);
+    // Failures were reported on stderr already; keep them out of the text
+    // view but in the structured formats.
+    let rendered = if format == Format::Text {
+        let mut shown = document.clone();
+        shown.errors.clear();
+        render(&shown, format, width, colour)
+    } else {
+        render(&document, format, width, colour)
+    };
+    let written = match output {
+        Some(path) => std::fs::write(path, rendered.as_bytes()).map_err(|error| {
+            eprintln!("parallax: cannot write {}: {error}", path.display());
+        }),
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            match out
+                .write_all(rendered.as_bytes())
+                .and_then(|()| out.flush())
+            {
+                Ok(()) => Ok(()),
+                // A closed pipe (`| head`) is not an error of ours.
+                Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(error) => {
+                    eprintln!("parallax: cannot write output: {error}");
+                    Err(())
+                }
+            }
+        }
+    };
+    if written.is_err() {
+        return ExitCode::from(2);
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The terminal's width from `COLUMNS`, when set.
+fn terminal_width() -> Option<usize> {
+    std::env::var("COLUMNS").ok()?.trim().parse().ok()
 }
 
 fn run_analyse(arguments: &[PathBuf]) -> ExitCode {
-    let (articles, failed) = read_articles(arguments);
+    let (articles, failures) = read_articles(arguments);
+    let failed = !failures.is_empty();
     let analysed: Vec<AnalysedArticle> = parallax::pipeline::analyse_all(articles);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

@@ -2,9 +2,18 @@
 //! public data set under `../shared/data/`), runs the pipeline and returns a
 //! [`Report`] of figures. The `parallax eval` command prints them.
 
+pub mod ecbplus;
+pub mod gold;
+pub mod gum;
+pub mod gum_dates;
+pub mod gum_mentions;
+pub mod gum_sentences;
 pub mod metrics;
 pub mod polnear;
+pub mod quantities_handmade;
 pub mod report;
+pub mod sentence_rules;
+pub mod stories;
 
 pub use metrics::Counts;
 pub use report::Report;
@@ -22,6 +31,41 @@ pub struct Suite {
 /// Every suite, in the order `parallax eval all` runs them.
 pub fn suites() -> Vec<Suite> {
     vec![
+        Suite {
+            name: "gum-mentions",
+            about: "name mention detection and typing on GUM news (person/organization/place names)",
+            run: gum_mentions::run,
+        },
+        Suite {
+            name: "stories",
+            about: "our own stories and the shared seeds against their gold files",
+            run: stories::run,
+        },
+        Suite {
+            name: "sentence-rules",
+            about: "48 hard sentence-splitting cases (pySBD golden rules): cases passed, end F1",
+            run: sentence_rules::run,
+        },
+        Suite {
+            name: "gum-sentences",
+            about: "sentence-boundary F1 on GUM news and interviews (pipeline and segmenter alone)",
+            run: gum_sentences::run,
+        },
+        Suite {
+            name: "ecbplus-entities",
+            about: "cross-document name merging on ECB+ (gold spans and own mentions)",
+            run: ecbplus::run_entities,
+        },
+        Suite {
+            name: "gum-dates",
+            about: "date detection and resolution against GUM news dates (anchor dateCreated)",
+            run: gum_dates::run,
+        },
+        Suite {
+            name: "quantities-handmade",
+            about: "quantity value and counted phrase on hand-written sentences",
+            run: quantities_handmade::run,
+        },
         Suite {
             name: "polnear-quotes",
             about: "PolNeAR dev: direct quotes (content, speaker, cue) and indirect attributions",

@@ -19,3 +19,21 @@ pub fn analyse_article(article: Article) -> AnalysedArticle {
 pub fn analyse_all(articles: Vec<Article>) -> Vec<AnalysedArticle> {
     articles.into_par_iter().map(analyse_article).collect()
 }
+
+/// Runs the whole flow on a batch: per-article stages in parallel, then
+/// fuse and brief. `failures` are inputs the front end could not read,
+/// carried into the document so every format can report them.
+pub fn brief_document(
+    articles: Vec<Article>,
+    failures: Vec<crate::model::InputFailure>,
+) -> crate::model::BriefDocument {
+    let analysed = analyse_all(articles);
+    let fusion = crate::fuse::fuse(&analysed);
+    let stories = crate::brief::build(&analysed, &fusion);
+    crate::model::BriefDocument {
+        schema: crate::model::BRIEF_SCHEMA.to_string(),
+        generator: format!("parallax {}", env!("CARGO_PKG_VERSION")),
+        stories,
+        errors: failures,
+    }
+}

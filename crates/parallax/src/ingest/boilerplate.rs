@@ -182,13 +182,17 @@ fn title_case(shape: &Shape) -> bool {
     shape.capitalised_share >= 0.6
 }
 
-/// Content words of a line, lower-cased, for overlap tests.
+/// Content words of a line, lower-cased and stemmed, for overlap tests.
 fn content_words(line: &str) -> Vec<String> {
     line.split(|c: char| !c.is_alphanumeric())
         .filter(|word| word.chars().count() >= 4)
-        .map(str::to_lowercase)
+        .map(crate::fuse::features::term_of)
         .collect()
 }
+
+/// Share of a title's words needed in the body for it to be the article's
+/// own title rather than another article's headline.
+const TITLE_OVERLAP: f32 = 0.3;
 
 /// Share of the line's content words that also occur in `body_words`.
 fn overlap_with(line: &str, body_words: &std::collections::HashSet<String>) -> f32 {
@@ -221,7 +225,7 @@ pub fn classify_lines(lines: &[&str]) -> Vec<LineClass> {
     let marker_classes: Vec<Option<LineClass>> = lines
         .iter()
         .zip(&shapes)
-        .map(|(line, shape)| marker_class(line, shape))
+        .map(|(line, shape)| pattern_class(line).or_else(|| marker_class(line, shape)))
         .collect();
 
     // Body paragraphs anchor everything else: a line is body when it reads
@@ -262,11 +266,31 @@ pub fn classify_lines(lines: &[&str]) -> Vec<LineClass> {
 
     let lead_words: std::collections::HashSet<String> = (first_body..=last_body)
         .filter(|index| classes[*index] == LineClass::Body)
-        .take(4)
         .flat_map(|index| content_words(lines[index]))
         .collect();
 
-    let mut title_taken = false;
+    // The article's own title: the headline above the body that shares the
+    // most words with the body (at least TITLE_OVERLAP of its own).
+    let mut title_index: Option<usize> = None;
+    let mut title_overlap = TITLE_OVERLAP;
+    for index in 0..first_body {
+        if blank[index] || classes[index] != LineClass::Blank {
+            continue;
+        }
+        let shape = &shapes[index];
+        // A title says something: three words or more, or a lower-case word
+        // (a masthead "City Courier" names the paper, not the story).
+        let says_something = shape.words >= 3 || shape.lowercase_content_words >= 1;
+        if !(looks_like_headline(shape) || looks_like_navigation(shape)) || !says_something {
+            continue;
+        }
+        let overlap = overlap_with(lines[index], &lead_words);
+        let shared_words = (overlap * content_words(lines[index]).len() as f32).round();
+        if overlap >= title_overlap && shared_words >= 2.0 {
+            title_overlap = overlap;
+            title_index = Some(index);
+        }
+    }
     let mut after_see_also = false;
     for index in 0..lines.len() {
         if blank[index] {
@@ -288,15 +312,23 @@ pub fn classify_lines(lines: &[&str]) -> Vec<LineClass> {
             // The items of a related-articles list.
             LineClass::Boilerplate(BoilerplateReason::SeeAlso)
         } else if index < first_body {
-            if looks_like_navigation(shape)
-                && !(title_case(shape)
-                    && shape.words >= 3
-                    && overlap_with(line, &lead_words) >= 0.5)
-            {
-                LineClass::Boilerplate(BoilerplateReason::Navigation)
-            } else if !title_taken && overlap_with(line, &lead_words) >= 0.5 {
-                title_taken = true;
+            let overlap = overlap_with(line, &lead_words);
+            let before_title = title_index.is_some_and(|title| {
+                title > index && (index + 1..title).all(|between| blank[between])
+            });
+            let all_capitals = line.chars().any(char::is_alphabetic)
+                && line
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase);
+            let kicker = shape.words >= 2 && all_capitals && (before_title || overlap >= 0.5);
+            if Some(index) == title_index {
                 LineClass::Title
+            } else if looks_like_navigation(shape) && !kicker {
+                LineClass::Boilerplate(BoilerplateReason::Navigation)
+            } else if looks_like_navigation(shape) {
+                // A kicker above the title: a short label about this story.
+                LineClass::Heading
             } else if looks_like_headline(shape) || shape.bulleted {
                 LineClass::Boilerplate(BoilerplateReason::UnrelatedHeadline)
             } else {
@@ -328,6 +360,13 @@ fn marker_class(line: &str, shape: &Shape) -> Option<LineClass> {
     let marker = marker_for(line)?;
     let class = match marker.reason {
         MarkerReason::Caption => LineClass::Caption,
+        // "Photo: Reuters" credits a picture; "Photo: Rescuers search the
+        // river bank on Tuesday." describes it.
+        MarkerReason::Boilerplate(BoilerplateReason::PhotoCredit)
+            if marker.opening.ends_with(':') && shape.words >= 6 =>
+        {
+            LineClass::Caption
+        }
         MarkerReason::Boilerplate(reason) => LineClass::Boilerplate(reason),
     };
     let fits = match marker.reason {
@@ -348,6 +387,42 @@ impl Shape {
     }
 }
 
+/// Classes given by the form of the whole line: a date alone (with
+/// "Published"/"Updated" and a time), a breadcrumb trail of sections
+/// ("Home | World | Europe"), a bare agency tag in parentheses.
+fn pattern_class(line: &str) -> Option<LineClass> {
+    static DATE_LINE: OnceLock<Regex> = OnceLock::new();
+    static TAG_LINE: OnceLock<Regex> = OnceLock::new();
+    let date_line = DATE_LINE.get_or_init(|| {
+        let month = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+        let weekday = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?";
+        let time = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?";
+        let pattern = format!(
+            r"(?i)^(?:(?:published|updated|posted|last updated|first published)(?:\s+on)?:?\s+)?(?:{weekday}\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{month},?\s+\d{{4}}|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}){time}\s*$"
+        );
+        Regex::new(&pattern).unwrap_or_else(|error| panic!("date line pattern: {error}"))
+    });
+    let tag_line = TAG_LINE.get_or_init(|| {
+        Regex::new(r"^\(\s*[\p{Lu}][\p{L}&./-]{0,24}(?:\s+[\p{Lu}][\p{L}&./-]{0,24}){0,2}\s*\)$")
+            .unwrap_or_else(|error| panic!("tag line pattern: {error}"))
+    });
+    let trimmed = line.trim();
+    if date_line.is_match(trimmed) {
+        return Some(LineClass::Boilerplate(BoilerplateReason::Byline));
+    }
+    if tag_line.is_match(trimmed) {
+        return Some(LineClass::Boilerplate(BoilerplateReason::AttributionTag));
+    }
+    let separators = trimmed.matches(" | ").count()
+        + trimmed.matches(" › ").count()
+        + trimmed.matches(" » ").count()
+        + trimmed.matches(" > ").count();
+    if separators >= 1 && trimmed.split_whitespace().count() <= 16 && !trimmed.ends_with('.') {
+        return Some(LineClass::Boilerplate(BoilerplateReason::Navigation));
+    }
+    None
+}
+
 pub(crate) fn is_blank(line: &str) -> bool {
     line.chars().all(|character| {
         character.is_whitespace() || character == '\u{feff}' || character == '\u{200b}'
@@ -361,7 +436,7 @@ pub fn trailing_tag(line: &str) -> Option<(usize, BoilerplateReason)> {
     static CREDIT: OnceLock<Regex> = OnceLock::new();
     let attribution = ATTRIBUTION.get_or_init(|| {
         Regex::new(
-            r"(?i)\(\s*(?:with|reporting by|additional reporting by|writing by|editing by|compiled by|additional reporting from|reporting from|sources?:|source)\b[^()]{0,200}\)\s*$",
+            r"(?i)\(\s*(?:with|reporting by|additional reporting by|writing by|editing by|compiled by|additional reporting from|reporting from|sources?:|source)\b[^()]{0,200}\)\s*$|\(\s*(?-i:[\p{Lu}][\p{L}&./-]{0,24}(?:\s+[\p{Lu}][\p{L}&./-]{0,24}){0,2})\s*\)\s*$",
         )
         .unwrap_or_else(|error| panic!("attribution tag pattern: {error}"))
     });
@@ -509,6 +584,69 @@ mod tests {
         assert_eq!(
             trailing_tag("They spoke (with some reluctance) at length."),
             None
+        );
+    }
+
+    #[test]
+    fn date_lines_breadcrumbs_and_bare_agency_tags() {
+        for line in [
+            "Published 3 March 2023",
+            "Updated: Tuesday 14 February 2023, 09:15 GMT",
+            "April 2, 2024",
+            "02.04.2024, 18:30",
+            "2024-04-02",
+        ] {
+            assert_eq!(
+                pattern_class(line),
+                Some(LineClass::Boilerplate(BoilerplateReason::Byline)),
+                "{line}"
+            );
+        }
+        assert_eq!(
+            pattern_class("Valley Gazette | Local | Monday, 1 April 2024"),
+            Some(LineClass::Boilerplate(BoilerplateReason::Navigation))
+        );
+        assert_eq!(
+            pattern_class("(Agence Presse)"),
+            Some(LineClass::Boilerplate(BoilerplateReason::AttributionTag))
+        );
+        assert_eq!(
+            pattern_class("April 2, 2024 was the wettest day on record."),
+            None
+        );
+        assert_eq!(pattern_class("(and then some)"), None);
+    }
+
+    #[test]
+    fn a_short_agency_tag_glued_to_a_paragraph_is_split() {
+        let line = "The mayor denied the claims. (VPA)";
+        let (at, reason) = trailing_tag(line).unwrap();
+        assert_eq!(line[at..].trim(), "(VPA)");
+        assert_eq!(reason, BoilerplateReason::AttributionTag);
+        assert_eq!(trailing_tag("He thanked the ambassador (retired)"), None);
+    }
+
+    #[test]
+    fn photo_lines_that_describe_are_captions() {
+        let text = format!("Photo: Volunteers stack sandbags outside the town hall on Monday.\n{PARAGRAPH_ONE}\nPhoto: Reuters\n{PARAGRAPH_TWO}");
+        let found = classes(&text);
+        assert_eq!(found[0], LineClass::Caption);
+        assert_eq!(
+            found[2],
+            LineClass::Boilerplate(BoilerplateReason::PhotoCredit)
+        );
+    }
+
+    #[test]
+    fn mastheads_are_navigation_and_capital_kickers_above_the_title_are_headings() {
+        let text = format!("Valley Gazette\nFLOOD FIGHT\nCouncil approves flood barrier after years of debate\n{PARAGRAPH_ONE}\n{PARAGRAPH_TWO}");
+        assert_eq!(
+            classes(&text)[..3],
+            [
+                LineClass::Boilerplate(BoilerplateReason::Navigation),
+                LineClass::Heading,
+                LineClass::Title
+            ]
         );
     }
 }

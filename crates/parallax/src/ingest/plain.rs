@@ -179,6 +179,15 @@ fn push_body_with_tags(
 ) {
     let paragraph = &text[start..end];
     match trailing_tag(paragraph) {
+        // One short sentence with a picture credit is a caption.
+        Some((tag_offset, BoilerplateReason::PhotoCredit))
+            if is_single_short_sentence(&paragraph[..tag_offset]) =>
+        {
+            blocks.push(Block {
+                span: Span::new(index, start, end),
+                kind: BlockKind::Caption,
+            });
+        }
         Some((tag_offset, reason)) => {
             let body_end = start + tag_offset;
             let tag_text = &text[body_end..end];
@@ -197,6 +206,17 @@ fn push_body_with_tags(
             kind: BlockKind::Body,
         }),
     }
+}
+
+/// A caption's text: one sentence of at most 25 words.
+fn is_single_short_sentence(text: &str) -> bool {
+    let trimmed = text.trim();
+    let words = trimmed.split_whitespace().count();
+    let inner_stops = trimmed
+        .trim_end_matches(['.', '!', '?', '"', '”'])
+        .matches(". ")
+        .count();
+    words <= 25 && inner_stops == 0 && !trimmed.contains(['“', '"'])
 }
 
 fn ends_sentence(text: &str) -> bool {

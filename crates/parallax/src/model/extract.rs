@@ -374,6 +374,13 @@ pub struct Claim {
     pub time: Option<u32>,
     /// Who the claim is credited to, when not the outlet.
     pub attributed_to: Option<String>,
+    /// The value is a total the sentence spells out as parts ("five
+    /// Ukrainians and 104 Belarusians").
+    #[serde(default)]
+    pub sum_of_parts: bool,
+    /// The value is one part of such a total.
+    #[serde(default)]
+    pub part_of_sum: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -75,6 +75,9 @@ pub struct LineageLink {
     /// Share of the shorter article's sentences aligned with the other.
     pub aligned_share: f32,
     pub aligned_sentences: u32,
+    /// The aligned sentences: (sentence of `from`, sentence of `to`), as
+    /// indices into each article's `Doc::sentences`.
+    pub sentence_pairs: Vec<(u32, u32)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -157,4 +160,9 @@ pub struct ClaimGroup {
     /// Why the verdict, in words ("114 counts arrivals in Ukraine; 123
     /// counts all releases").
     pub explanation: String,
+    /// The claim whose sentence states the fact best (from the side most
+    /// sources agree on).
+    pub statement: ClaimRef,
+    /// A short label made from the claims' fields ("release: 123 prisoners").
+    pub label: String,
 }

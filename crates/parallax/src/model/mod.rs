@@ -4,12 +4,18 @@
 //! carries a [`Span`] in bytes of its article's text.
 
 mod article;
+mod brief;
 mod doc;
 mod extract;
 mod fuse;
 mod span;
 
 pub use article::{Article, Block, BlockKind, BoilerplateReason};
+pub use brief::{
+    AlignedSentences, BoilerplateLine, Brief, BriefArticle, BriefClaim, BriefClaimGroup,
+    BriefDocument, BriefEntity, BriefLineage, BriefLineageLink, BriefQuote, BriefValue,
+    InputFailure, Line, SourceSpan, TimelineEntry, UniqueReport, BRIEF_SCHEMA,
+};
 pub use doc::{Doc, Sentence, Token, TokenKind};
 pub use extract::{
     ArticleDate, ArticleDateSource, Attribution, Claim, ClaimKind, ClaimValue, DatePrecision,
