@@ -33,7 +33,8 @@ pub fn suites() -> Vec<Suite> {
     vec![
         Suite {
             name: "gum-mentions",
-            about: "name mention detection and typing on GUM news (person/organization/place names)",
+            about:
+                "name mention detection and typing on GUM news (person/organization/place names)",
             run: gum_mentions::run,
         },
         Suite {

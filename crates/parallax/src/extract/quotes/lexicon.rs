@@ -11,6 +11,9 @@ const SPEAKER_CUES: &str = include_str!("../../../data/speaker_cues.tsv");
 const PRONOUNS: &str = include_str!("../../../data/pronouns.tsv");
 const NAME_ABBREVIATIONS: &str = include_str!("../../../data/name_abbreviations.txt");
 const CLAUSE_WORDS: &str = include_str!("../../../data/clause_words.tsv");
+/// Given names and the gender they usually mark (the mentions stage's table,
+/// read here to match "he"/"she" with a named person).
+const GIVEN_NAMES: &str = include_str!("../../../data/given_names.tsv");
 
 /// The part a small word plays in a cue's clause (see `data/clause_words.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -72,6 +75,9 @@ pub struct Lexicon {
     pub pronouns: HashMap<&'static str, Referent>,
     pub abbreviations: Vec<&'static str>,
     pub clause_words: HashMap<&'static str, ClauseRole>,
+    /// Given name (as written in the table) → gender, for names of one
+    /// gender only.
+    pub given_names: HashMap<&'static str, Gender>,
 }
 
 /// A channel phrase: its words (lower case), whether it takes a following
@@ -239,6 +245,20 @@ fn build() -> Lexicon {
         clause_words.insert(word, role);
     }
 
+    let mut given_names = HashMap::new();
+    for line in data_lines(GIVEN_NAMES) {
+        let mut columns = line.split('\t');
+        let (Some(name), Some(gender)) = (columns.next(), columns.next()) else {
+            continue;
+        };
+        let gender = match gender.trim() {
+            "m" => Gender::Male,
+            "f" => Gender::Female,
+            _ => continue,
+        };
+        given_names.insert(name.trim(), gender);
+    }
+
     Lexicon {
         verbs,
         verb_forms,
@@ -247,6 +267,7 @@ fn build() -> Lexicon {
         pronouns,
         abbreviations,
         clause_words,
+        given_names,
     }
 }
 
@@ -305,6 +326,12 @@ impl Lexicon {
             return None;
         }
         self.pronouns.get(word.to_lowercase().as_str()).copied()
+    }
+
+    /// The gender a given name usually marks ("Maria" → female), when it
+    /// marks one.
+    pub fn given_name_gender(&self, name: &str) -> Option<Gender> {
+        self.given_names.get(name).copied()
     }
 
     /// The clause role of a lower-case word, if it has one.
@@ -403,6 +430,26 @@ mod tests {
         }
         assert_eq!(roles.len(), 6);
         assert_eq!(lexicon.clause_role("said"), None);
+    }
+
+    #[test]
+    fn every_gendered_given_name_is_read() {
+        let lexicon = lexicon();
+        let mut gendered = 0;
+        for line in data_lines(GIVEN_NAMES) {
+            let mut columns = line.split('\t');
+            let (Some(name), Some(gender)) = (columns.next(), columns.next()) else {
+                continue;
+            };
+            let expected = match gender.trim() {
+                "m" => Some(Gender::Male),
+                "f" => Some(Gender::Female),
+                _ => None,
+            };
+            assert_eq!(lexicon.given_name_gender(name.trim()), expected, "{name}");
+            gendered += usize::from(expected.is_some());
+        }
+        assert!(gendered > 100);
     }
 
     #[test]

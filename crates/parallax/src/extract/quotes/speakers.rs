@@ -334,7 +334,16 @@ impl<'article> Speakers<'article> {
         if let Some(gender) = lexicon().gender_of_word(previous_word) {
             return Some(gender);
         }
-        self.learned.get(self.full_name(mention_index)).copied()
+        let full_name = self.full_name(mention_index);
+        if let Some(gender) = self.learned.get(full_name) {
+            return Some(*gender);
+        }
+        // The given name of a full name ("Maria Roe" → female).
+        let mut words = full_name.split_whitespace();
+        match (words.next(), words.next()) {
+            (Some(given), Some(_)) => lexicon().given_name_gender(given),
+            _ => None,
+        }
     }
 
     fn paragraph_of(&self, position: usize) -> usize {
