@@ -313,10 +313,10 @@ fn scan_paragraph(
         }
         let before_is_word = current_previous.is_some_and(is_word_char);
         let after_is_word = next_char.is_some_and(is_word_char);
-        let before_opens = current_previous.map_or(true, |before| {
+        let before_opens = current_previous.is_none_or(|before| {
             before.is_whitespace() || matches!(before, '(' | '[' | '—' | '–' | '-' | '/' | ':')
         }) || current_previous.is_some_and(super::lexer::is_quote_char);
-        let after_closes = next_char.map_or(true, |next| {
+        let after_closes = next_char.is_none_or(|next| {
             next.is_whitespace()
                 || matches!(
                     next,

@@ -225,7 +225,7 @@ impl<'article> Speakers<'article> {
                 EntityKind::Organisation => 1,
                 EntityKind::Place => 0,
             };
-            if best.map_or(true, |(best_rank, _)| rank >= best_rank) {
+            if best.is_none_or(|(best_rank, _)| rank >= best_rank) {
                 best = Some((rank, index));
             }
         }
