@@ -61,9 +61,10 @@ fn two_translations_of_one_remark_are_grouped() {
         vec![0, 1]
     );
     let group = groups.iter().find(|group| group.quotes.len() > 1);
-    assert!(group
-        .and_then(|group| group.speaker.clone())
-        .is_some_and(|speaker| speaker.ends_with("Ilya Farkas")));
+    assert_eq!(
+        group.and_then(|group| group.speaker.clone()),
+        Some("Ilya Farkas".to_string())
+    );
     // Every quotation is in exactly one group.
     let total: usize = groups.iter().map(|group| group.quotes.len()).sum();
     assert_eq!(total, 2);
@@ -120,16 +121,16 @@ fn quotes_keep_their_speakers_through_the_pipeline() {
         "The committee met on Monday.\n\nCommittee chair Rosa Delgado opened the hearing.\n\n“We have questions that need answers,” Delgado said. “And we will get them.”\n\n“This hearing is a show,” said Senator Paul Whitcombe, who sits on the committee.\n",
     ]);
     let quotes = &articles[0].extraction.quotes;
-    // Names may keep a title until the mentions split it off.
-    let speakers: Vec<bool> = quotes
+    let speakers: Vec<Option<&str>> = quotes
         .iter()
-        .zip(["Rosa Delgado", "Rosa Delgado", "Paul Whitcombe"])
-        .map(|(quote, expected)| {
-            quote
-                .speaker
-                .as_ref()
-                .is_some_and(|speaker| speaker.name.ends_with(expected))
-        })
+        .map(|quote| quote.speaker.as_ref().map(|speaker| speaker.name.as_str()))
         .collect();
-    assert_eq!(speakers, vec![true, true, true], "{quotes:?}");
+    assert_eq!(
+        speakers,
+        vec![
+            Some("Rosa Delgado"),
+            Some("Rosa Delgado"),
+            Some("Paul Whitcombe")
+        ]
+    );
 }
