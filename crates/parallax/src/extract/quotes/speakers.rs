@@ -166,6 +166,22 @@ impl<'article> Speakers<'article> {
                 gender,
             });
         }
+        // `the minister's spokesman, Jane Roe, said`: a name in apposition to
+        // a description is the speaker.
+        if let Some(role) = subject.role.clone() {
+            let role_is_name = self.mention_in(&role).is_some()
+                || self.capitalised_run(&role).is_some_and(|run| run == role);
+            if role_is_name {
+                let renamed = Subject {
+                    phrase: subject.phrase.clone(),
+                    head: role,
+                    role: None,
+                };
+                if let Some(found) = self.resolve_subject(&renamed, previous, paragraph) {
+                    return Some(found);
+                }
+            }
+        }
         let full_text = self.text.get(full_head.clone()).unwrap_or(head_text);
         Some(Found {
             name: fold_space(full_text),

@@ -339,6 +339,28 @@ fn participles_and_sentence_initial_inversion() {
 }
 
 #[test]
+fn a_name_in_apposition_to_a_description_is_the_speaker() {
+    let text = "“We disagree,” the mayor's spokesman, Ivo Petrak, said.\nAs Petrak put it, “Nothing has changed.”";
+    let quotes = quotes_of(text, &["Ivo Petrak", "Petrak"]);
+    let got: Vec<_> = quotes
+        .iter()
+        .map(|quote| {
+            (
+                quote.speaker.as_ref().map(|speaker| speaker.name.as_str()),
+                quote.cue.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("Ivo Petrak"), Some("say")),
+            (Some("Ivo Petrak"), Some("put it"))
+        ]
+    );
+}
+
+#[test]
 fn a_name_after_a_dash_credits_the_quotation() {
     let text = "Readers wrote in.\n“The bus never comes on time.” ― Alma Ruiz\n“Fix the roads first.” — Ben Ode, Leeds";
     let quotes = quotes_of(text, &["Alma Ruiz", "Ben Ode"]);
