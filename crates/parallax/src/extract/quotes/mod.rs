@@ -341,6 +341,32 @@ fn introducing_cue(
     cue_before(text, start, start..colon + 1)
 }
 
+/// True for words in title case: two to twelve words, every word of four
+/// letters or more capitalised, no comma and no sentence inside.
+fn is_title_case(quoted: &str) -> bool {
+    let words: Vec<&str> = quoted
+        .split(|character: char| {
+            !(character.is_alphanumeric() || character == '\'' || character == '’')
+        })
+        .filter(|word| !word.is_empty())
+        .collect();
+    if words.len() < 2 || words.len() > 12 {
+        return false;
+    }
+    let long_words: Vec<&&str> = words
+        .iter()
+        .filter(|word| word.chars().count() >= 4)
+        .collect();
+    !long_words.is_empty()
+        && long_words
+            .iter()
+            .all(|word| word.chars().next().is_some_and(char::is_uppercase))
+        && !quoted.contains([',', ';'])
+        && !quoted
+            .trim_end_matches(['.', '!', '?'])
+            .contains(['.', '!', '?'])
+}
+
 /// A fragment is quoted inside the writer's own sentence: words of the
 /// writer before it that do not introduce it (`called the talks “very
 /// productive”`), or words after it that are no cue.
@@ -360,21 +386,31 @@ fn is_fragment(
         .chars()
         .next()
         .is_some_and(|first| first.is_uppercase() || first.is_ascii_digit());
-    if prefix_text.is_empty() || prefix_text.ends_with(':') {
-        if has_after_cue {
-            return false;
-        }
-        // Quoted words that the writer's sentence goes on from.
-        let after = text
-            .get(raw.close_end..paragraph_end)
-            .unwrap_or("")
-            .trim_start();
-        let continues = after
-            .chars()
-            .next()
-            .is_some_and(|next| next.is_alphanumeric() && !next.is_uppercase());
-        let ends_sentence = quoted.ends_with(['.', '!', '?', '…']);
-        return continues && !ends_sentence;
+    let opens_sentence = prefix_text.is_empty() || prefix_text.ends_with(':');
+    if has_after_cue && opens_sentence {
+        return false;
+    }
+    // A title in quotation marks ("State of the Union", "Legend in the Coal
+    // Fields") names a work or a show: it is no one's remark.
+    if is_title_case(quoted) {
+        return true;
+    }
+    // Quoted words that the writer's sentence goes on from ("… “Morning
+    // Joe” that nobody …").
+    let after = text
+        .get(raw.close_end..paragraph_end)
+        .unwrap_or("")
+        .trim_start();
+    let continues = after
+        .chars()
+        .next()
+        .is_some_and(|next| next.is_alphanumeric() && !next.is_uppercase());
+    let ends_sentence = quoted.ends_with(['.', '!', '?', '…']);
+    if continues && !ends_sentence {
+        return true;
+    }
+    if opens_sentence {
+        return false;
     }
     if let Some(cue) = before_cue {
         if prefix_text.ends_with(',') && starts_upper {

@@ -211,6 +211,24 @@ fn fragments_inside_the_writers_sentence() {
 }
 
 #[test]
+fn titles_in_quotation_marks_are_fragments() {
+    let text = "Lena Marsh spoke on “Weekend Desk Tonight” about the budget.\n“Budget Cuts Are Coming”\n“We are ready. Bring It On,” Marsh said.";
+    let quotes = quotes_of(text, &["Lena Marsh", "Marsh"]);
+    let fragments: Vec<(&str, bool)> = quotes
+        .iter()
+        .map(|quote| (quote.text.as_str(), quote.fragment))
+        .collect();
+    assert_eq!(
+        fragments,
+        vec![
+            ("Weekend Desk Tonight", true),
+            ("Budget Cuts Are Coming", true),
+            ("We are ready. Bring It On", false)
+        ]
+    );
+}
+
+#[test]
 fn quotation_over_two_paragraphs() {
     let text = "Tomas Reed spoke at length.\n“The first thing to know is the cost.\n“The second is the time it takes,” Reed said.";
     let quotes = quotes_of(text, &["Tomas Reed", "Reed"]);
