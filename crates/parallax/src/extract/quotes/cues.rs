@@ -834,6 +834,19 @@ fn noun_phrase_start(clause: &Clause, end: usize) -> usize {
 /// capitalised words, or an article and its noun ("the senator").
 fn main_clause_subject(clause: &Clause, limit: usize) -> Option<Subject> {
     let mut first = (0..limit).find(|&index| clause.is_word(index))?;
+    // A dateline ("CITY, Month 8 (Agency) — …"): the sentence starts after
+    // its dash.
+    if let Some(dash) =
+        (first..limit.min(first + 10)).find(|&index| clause.toks[index].kind == TokKind::Dash)
+    {
+        let all_caps_start = clause.toks[first]
+            .text(clause.text)
+            .chars()
+            .all(|character| !character.is_lowercase());
+        if all_caps_start {
+            first = (dash + 1..limit).find(|&index| clause.is_word(index))?;
+        }
+    }
     // A sentence opening with a prepositional phrase and a comma ("During
     // the speech, Jane Roe …"): the subject follows the comma.
     if matches!(clause.role(first), Some(ClauseRole::Preposition)) {
@@ -867,6 +880,23 @@ fn main_clause_subject(clause: &Clause, limit: usize) -> Option<Subject> {
                     && is_abbreviation_word(clause.toks[end - 1].text(clause.text)))
         {
             end += 1;
+        }
+        // "Jane Roe's deputy": a possessive name owns the noun after it.
+        let possessive = clause.toks[end - 1].text(clause.text).ends_with("’s")
+            || clause.toks[end - 1].text(clause.text).ends_with("'s");
+        if possessive {
+            let mut noun_end = end;
+            // Up to two words, not a past-tense verb ("… deputy rallied").
+            while noun_end < limit
+                && noun_end < end + 2
+                && clause.is_word(noun_end)
+                && clause.role(noun_end).is_none()
+                && clause.verb_at(noun_end).is_none()
+                && !clause.word(noun_end).ends_with("ed")
+            {
+                noun_end += 1;
+            }
+            end = noun_end;
         }
         first..end
     } else {

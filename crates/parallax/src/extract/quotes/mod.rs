@@ -216,10 +216,13 @@ fn resolve_quotes(
                     };
                 }
             }
-        } else if let Some(previous_quote) = previous
-            .as_ref()
-            .filter(|_| !fragment || raw.style == Style::Dash)
-        {
+        } else if let Some(previous_quote) = previous.as_ref().filter(|previous| {
+            // A fragment continues a quotation of its own sentence
+            // (`says “…” because “…”`); a full one continues any.
+            let same_sentence = previous.last_paragraph == raw.first_paragraph
+                && previous.close_end > sentence_start;
+            !fragment || raw.style == Style::Dash || same_sentence
+        }) {
             let same_paragraph = previous_quote.last_paragraph == raw.first_paragraph;
             let next_paragraph =
                 previous_quote.last_paragraph + 1 == raw.first_paragraph && prefix_text.is_empty();

@@ -128,7 +128,24 @@ impl<'article> Speakers<'article> {
             return Some(found);
         }
         let head_gender = gender_in_words(head_text).or(role_gender);
-        if let Some(mention_index) = self.mention_in(&head) {
+        // "Jane Roe's deputy": a possessive name is not the speaker.
+        let possessed = self.mention_in(&head).is_some_and(|mention_index| {
+            let mention_end = self
+                .mentions
+                .get(mention_index)
+                .map_or(head.end, |mention| mention.span.end as usize);
+            let rest = self
+                .text
+                .get(mention_end.min(head.end)..head.end)
+                .unwrap_or("");
+            let after_possessive = rest
+                .strip_prefix("’s")
+                .or_else(|| rest.strip_prefix("'s"))
+                .or_else(|| rest.strip_prefix('’'))
+                .or_else(|| rest.strip_prefix('\''));
+            after_possessive.is_some_and(|after| after.chars().any(char::is_alphabetic))
+        });
+        if let Some(mention_index) = self.mention_in(&head).filter(|_| !possessed) {
             let name = self.full_name(mention_index).to_string();
             let gender = head_gender.or_else(|| self.gender_of_mention(mention_index));
             if let Some(gender) = gender {

@@ -379,6 +379,33 @@ fn a_name_in_apposition_to_a_description_is_the_speaker() {
 }
 
 #[test]
+fn manner_verbs_datelines_and_fragments_of_one_sentence() {
+    let text = "“This is wonderful!” beamed Odile Brun, who came from the coast.\nHARBOURTOWN, May 3 (Wire) — In reply to the plan, Odile Brun's deputy rallied supporters, saying: “We are not done.”\nBrun says “the harbour is dying” because “nobody invests here.”";
+    let quotes = quotes_of(text, &["Odile Brun", "Brun"]);
+    let got: Vec<_> = quotes
+        .iter()
+        .map(|quote| {
+            (
+                quote
+                    .speaker
+                    .as_ref()
+                    .map(|speaker| (speaker.name.as_str(), speaker.via)),
+                quote.fragment,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some(("Odile Brun", SpeakerVia::Named)), false),
+            (Some(("Odile Brun's deputy", SpeakerVia::Named)), false),
+            (Some(("Odile Brun", SpeakerVia::Named)), true),
+            (Some(("Odile Brun", SpeakerVia::Continuation)), true),
+        ]
+    );
+}
+
+#[test]
 fn a_name_after_a_dash_credits_the_quotation() {
     let text = "Readers wrote in.\n“The bus never comes on time.” ― Alma Ruiz\n“Fix the roads first.” — Ben Ode, Leeds";
     let quotes = quotes_of(text, &["Alma Ruiz", "Ben Ode"]);
