@@ -458,7 +458,9 @@ pub fn cue_before(text: &str, sentence_start: usize, range: Range<usize>) -> Opt
                     .verb(verb)
                     .map(|verb| verb.flags)
                     .unwrap_or_default();
-                let opens = first == 0 || clause.is_punct(first - 1, ",");
+                let opens = first == 0
+                    || clause.is_punct(first - 1, ",")
+                    || clause.toks[first - 1].kind == TokKind::Quote;
                 match inverted_subject(&clause, last + 1).filter(|_| flags.invert && opens) {
                     Some(subject) => (subject, true),
                     None => continue,
@@ -833,7 +835,37 @@ fn noun_phrase_start(clause: &Clause, end: usize) -> usize {
 /// The subject that opens the clause before `limit`: a pronoun, a run of
 /// capitalised words, or an article and its noun ("the senator").
 fn main_clause_subject(clause: &Clause, limit: usize) -> Option<Subject> {
-    let mut first = (0..limit).find(|&index| clause.is_word(index))?;
+    // The first word outside quotation marks (the sentence may open with a
+    // quotation: `“…,” she said, adding, “…”`).
+    let mut inside_quote = false;
+    let mut first = None;
+    for index in 0..limit {
+        let tok = clause.toks[index];
+        if tok.kind == TokKind::Quote && !clause.is_possessive_mark(index) {
+            inside_quote = !inside_quote;
+            continue;
+        }
+        if !inside_quote && tok.is_word() {
+            first = Some(index);
+            break;
+        }
+    }
+    let mut first = first?;
+    // An opening adverbial phrase ("Later on Sunday, …", "Speaking in
+    // Ohio, …"): the subject follows its comma.
+    let opening_word = clause.word(first);
+    let adverbial = matches!(
+        clause.role(first),
+        Some(ClauseRole::Filler | ClauseRole::Time | ClauseRole::Connector)
+    ) || (opening_word.len() > 4
+        && (opening_word.ends_with("ing") || opening_word.ends_with("ly")));
+    if adverbial {
+        if let Some(comma) =
+            (first..limit.min(first + 12)).find(|&index| clause.is_punct(index, ","))
+        {
+            first = (comma + 1..limit).find(|&index| clause.is_word(index))?;
+        }
+    }
     // A dateline ("CITY, Month 8 (Agency) — …"): the sentence starts after
     // its dash.
     if let Some(dash) =

@@ -406,6 +406,29 @@ fn manner_verbs_datelines_and_fragments_of_one_sentence() {
 }
 
 #[test]
+fn participles_after_quotes_and_opening_adverbials() {
+    let text = "Nora Velde runs the shelter.\n“We were full,” she said, adding, “It was hard.”\nLater on Sunday, Velde posted a list online, writing “Here is what we need.”";
+    let quotes = quotes_of(text, &["Nora Velde", "Velde"]);
+    let got: Vec<_> = quotes
+        .iter()
+        .map(|quote| {
+            quote
+                .speaker
+                .as_ref()
+                .map(|speaker| (speaker.name.as_str(), speaker.via))
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            Some(("Nora Velde", SpeakerVia::Pronoun)),
+            Some(("Nora Velde", SpeakerVia::Pronoun)),
+            Some(("Nora Velde", SpeakerVia::Named)),
+        ]
+    );
+}
+
+#[test]
 fn a_name_after_a_dash_credits_the_quotation() {
     let text = "Readers wrote in.\n“The bus never comes on time.” ― Alma Ruiz\n“Fix the roads first.” — Ben Ode, Leeds";
     let quotes = quotes_of(text, &["Alma Ruiz", "Ben Ode"]);
