@@ -475,6 +475,75 @@ pub fn cue_before(text: &str, sentence_start: usize, range: Range<usize>) -> Opt
     None
 }
 
+/// `… - Jane Roe and John Doe: “…”`, `From the report: “…”`: a name or a
+/// noun phrase right before the colon that introduces a quotation, with no
+/// verb, credits it (a cue without a verb).
+pub fn label_before_colon(text: &str, range: Range<usize>) -> Option<Cue> {
+    let start = floor_boundary(text, range.end.saturating_sub(160).max(range.start));
+    let clause = Clause::new(text, start..range.end);
+    let colon = clause.toks.len().checked_sub(1)?;
+    if !clause.is_punct(colon, ":") {
+        return None;
+    }
+    let mut first = colon;
+    let mut capitalised = 0;
+    while first > 0 {
+        let index = first - 1;
+        let tok = clause.toks[index];
+        let fits = match tok.kind {
+            TokKind::Word => {
+                clause.capitalised(index)
+                    || matches!(clause.word(index), "and" | "of")
+                    || clause
+                        .role(index)
+                        .is_some_and(ClauseRole::opens_noun_phrase)
+                    || (first == colon && !clause.capitalised(index))
+            }
+            TokKind::Punct => {
+                tok.text(text) == "."
+                    && index > 0
+                    && is_abbreviation_word(clause.toks[index - 1].text(text))
+            }
+            _ => false,
+        };
+        if !fits || clause.verb_at(index).is_some() || colon - index > 8 {
+            break;
+        }
+        capitalised += usize::from(clause.capitalised(index));
+        first = index;
+        if clause
+            .role(index)
+            .is_some_and(ClauseRole::opens_noun_phrase)
+        {
+            break;
+        }
+    }
+    // Trim leading "and"/"of" and require a name or an article's phrase.
+    while first < colon && matches!(clause.word(first), "and" | "of") {
+        first += 1;
+    }
+    let opens_with_article = clause
+        .role(first)
+        .is_some_and(ClauseRole::opens_noun_phrase);
+    if first >= colon || (capitalised == 0 && !opens_with_article) {
+        return None;
+    }
+    // What stands before the phrase: the start, a dash, a preposition
+    // ("From the report:"), or a sentence end.
+    let before_ok = first == 0
+        || clause.toks[first - 1].kind == TokKind::Dash
+        || matches!(clause.role(first - 1), Some(ClauseRole::Preposition))
+        || clause.is_punct(first - 1, ".");
+    if !before_ok {
+        return None;
+    }
+    let name = clause.span(first, colon - 1);
+    Some(Cue::bare(
+        name,
+        clause.toks.get(first).map_or(range.start, |tok| tok.start),
+    ))
+}
+
 /// Finds every reporting verb of a sentence with a subject before it:
 /// the cues of indirect speech (`officials said (that) …`).
 pub fn cues_in_sentence(text: &str, range: Range<usize>) -> Vec<Cue> {
@@ -683,6 +752,19 @@ fn subject_before(clause: &Clause, start: usize, verb_index: usize) -> Option<Su
 /// quotation, or a reporting clause in a sentence).
 fn subject_leftward(clause: &Clause, verb_index: usize) -> Option<Subject> {
     let mut end = verb_index;
+    // `X was prompted to say`, `X went on to say`: past "to" and the verb
+    // that governs it.
+    if end >= 2
+        && clause.word(end - 1) == "to"
+        && clause.is_word(end - 2)
+        && !clause.capitalised(end - 2)
+    {
+        let mut governing = end - 2;
+        if matches!(clause.word(governing), "on" | "up") && governing > 0 {
+            governing -= 1;
+        }
+        end = governing;
+    }
     while end > 0
         && (matches!(clause.role(end - 1), Some(ClauseRole::Filler)) || is_adverb(clause, end - 1))
     {

@@ -166,6 +166,7 @@ fn resolve_quotes(
             None
         } else {
             cue_before(text, sentence_start, prefix.clone())
+                .or_else(|| cues::label_before_colon(text, prefix.clone()))
         };
         let opens_paragraph = text
             .get(first_paragraph.start..raw.open)

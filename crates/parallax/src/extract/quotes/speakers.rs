@@ -145,6 +145,20 @@ impl<'article> Speakers<'article> {
                 .or_else(|| rest.strip_prefix('\''));
             after_possessive.is_some_and(|after| after.chars().any(char::is_alphabetic))
         });
+        // "Jane Roe and John Doe": several speakers, kept as written.
+        let several = head_text
+            .split_whitespace()
+            .any(|word| word == "and" || word == "&");
+        if several {
+            return Some(Found {
+                name: fold_space(head_text),
+                span: head,
+                mention: None,
+                pronoun: false,
+                person: true,
+                gender: None,
+            });
+        }
         if let Some(mention_index) = self.mention_in(&head).filter(|_| !possessed) {
             let name = self.full_name(mention_index).to_string();
             let gender = head_gender.or_else(|| self.gender_of_mention(mention_index));

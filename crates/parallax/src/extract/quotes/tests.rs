@@ -429,6 +429,29 @@ fn participles_after_quotes_and_opening_adverbials() {
 }
 
 #[test]
+fn labels_before_a_colon_and_infinitives() {
+    let text = "VOTERS WANT CHANGE - Ana Reis and Tom Hale: “We found that turnout rose.”\nWhat the study means - From the report: “Samples differ widely.”\nThe debate was so calm that Tom Hale was prompted to say, “I cannot believe it.”";
+    let quotes = quotes_of(text, &["Ana Reis", "Tom Hale"]);
+    let got: Vec<_> = quotes
+        .iter()
+        .map(|quote| {
+            (
+                quote.speaker.as_ref().map(|speaker| speaker.name.as_str()),
+                quote.cue.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("Ana Reis and Tom Hale"), None),
+            (Some("the report"), None),
+            (Some("Tom Hale"), Some("say"))
+        ]
+    );
+}
+
+#[test]
 fn a_name_after_a_dash_credits_the_quotation() {
     let text = "Readers wrote in.\n“The bus never comes on time.” ― Alma Ruiz\n“Fix the roads first.” — Ben Ode, Leeds";
     let quotes = quotes_of(text, &["Alma Ruiz", "Ben Ode"]);
