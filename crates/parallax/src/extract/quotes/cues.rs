@@ -12,6 +12,8 @@ use std::ops::Range;
 
 /// Longest stretch of text (bytes) read for one cue clause.
 const CLAUSE_WINDOW: usize = 480;
+/// Longest sentence (bytes) read whole for a cue before a quotation.
+const SENTENCE_WINDOW: usize = 2000;
 /// Most words a speaker's noun phrase may have before its verb.
 const MAX_SUBJECT_WORDS: usize = 28;
 /// Most words of a speaker's name part (before an appositive).
@@ -413,11 +415,15 @@ pub fn starts_with_cue(text: &str, range: Range<usize>) -> bool {
 /// The cue in the writer's words before a quotation, within its sentence
 /// (`range` runs from the sentence start to the opening mark).
 pub fn cue_before(text: &str, sentence_start: usize, range: Range<usize>) -> Option<Cue> {
+    // From the sentence start when it is near (a participle's subject may
+    // open the sentence, before a quotation); else a window before the mark.
     let start = {
-        let earliest = range
-            .end
-            .saturating_sub(CLAUSE_WINDOW)
-            .max(sentence_start.min(range.start));
+        let sentence_start = sentence_start.min(range.start);
+        let earliest = if range.end.saturating_sub(sentence_start) <= SENTENCE_WINDOW {
+            sentence_start
+        } else {
+            range.end.saturating_sub(CLAUSE_WINDOW).max(range.start)
+        };
         let mut start = earliest;
         while start < range.end && !text.is_char_boundary(start) {
             start += 1;

@@ -321,11 +321,19 @@ impl Lexicon {
     }
 
     /// What a pronoun may stand for; `None` when `word` is no pronoun.
+    /// What a pronoun may stand for; `None` when `word` is no pronoun. A
+    /// contraction counts as its pronoun ("She’s", "we're").
     pub fn pronoun(&self, word: &str) -> Option<Referent> {
-        if word.len() > 4 {
+        let bare = match word.split_once(['’', '\'']) {
+            Some((pronoun, ending)) if matches!(ending, "s" | "re" | "ve" | "ll" | "d" | "m") => {
+                pronoun
+            }
+            _ => word,
+        };
+        if bare.len() > 4 {
             return None;
         }
-        self.pronouns.get(word.to_lowercase().as_str()).copied()
+        self.pronouns.get(bare.to_lowercase().as_str()).copied()
     }
 
     /// The gender a given name usually marks ("Maria" → female), when it
@@ -416,6 +424,9 @@ mod tests {
         }
         assert_eq!(lexicon.pronoun("She"), Some(Referent::Female));
         assert_eq!(lexicon.pronoun("Shelter"), None);
+        assert_eq!(lexicon.pronoun("We’re"), Some(Referent::Speaker));
+        assert_eq!(lexicon.pronoun("he's"), Some(Referent::Male));
+        assert_eq!(lexicon.pronoun("Let's"), None);
     }
 
     #[test]

@@ -187,6 +187,13 @@ fn resolve_quotes(
             after_cue.is_some(),
             last_paragraph.end,
         );
+        // A writer's sentence that reports someone's words and is itself
+        // credited to a source (`X described the talks as “…”, according to
+        // Y`): the words are X's.
+        let after_cue = match (after_cue, &before_cue) {
+            (Some(after), Some(_)) if after.according_to => None,
+            (after, _) => after,
+        };
         let cue = label_cue.or(after_cue).or(before_cue).or(colon_cue);
 
         let mut speaker = None;

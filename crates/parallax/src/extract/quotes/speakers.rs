@@ -487,6 +487,13 @@ impl<'article> Speakers<'article> {
             }
         }
         if let Some(index) = chosen {
+            // The subject of the last reporting verb from that sentence on
+            // ("Putin and Lukashenko are old friends, Coale said. — …, he
+            // told reporters"), or a pronoun there that carries the previous
+            // speaker on ("He noted that Lukashenko …").
+            if let Some(found) = self.reporting_subject(&at, index, gender, previous_recent) {
+                return Some(found);
+            }
             // The previous speaker wins when named in that sentence too.
             if let Some(previous) = previous_recent {
                 let sentence = self.mentions.get(index).map(|mention| mention.sentence);
@@ -544,6 +551,56 @@ impl<'article> Speakers<'article> {
             }
         }
         Some(unresolved)
+    }
+
+    fn reporting_subject(
+        &self,
+        at: &Range<usize>,
+        candidate: usize,
+        gender: Option<Gender>,
+        previous: Option<&PreviousSpeaker>,
+    ) -> Option<Found> {
+        let compatible = |candidate: Option<Gender>| match (gender, candidate) {
+            (Some(wanted), Some(found)) => wanted == found,
+            _ => true,
+        };
+        let mention = self.mentions.get(candidate)?;
+        let mention_start = mention.span.start as usize;
+        let paragraph = self.paragraphs.get(self.paragraph_of(mention_start))?;
+        let starts = super::lexer::sentence_starts(self.text, paragraph.clone());
+        let position = starts.partition_point(|&start| start <= mention_start);
+        let sentence_start = position
+            .checked_sub(1)
+            .and_then(|index| starts.get(index))
+            .copied()
+            .unwrap_or(paragraph.start);
+        if at.start <= sentence_start || at.start - sentence_start > 3000 {
+            return None;
+        }
+        let cues = super::cues::cues_in_sentence(self.text, sentence_start..at.start);
+        let cue = cues.iter().rev().find(|cue| {
+            !cue.flags.attitude
+                && !cue.according_to
+                && cue.subject.is_some()
+                && !self.is_quoted(&cue.verb)
+        })?;
+        let subject = cue.subject.as_ref()?;
+        let head = self.trim_head(subject.head.clone());
+        let head_text = self.text.get(head.clone())?.trim();
+        if let Some(referent) = lexicon().pronoun(head_text) {
+            let previous = previous?;
+            let chains = referent.gender() == gender
+                && previous.found.person
+                && compatible(previous.found.gender);
+            return chains.then(|| Found {
+                span: at.clone(),
+                pronoun: true,
+                ..previous.found.clone()
+            });
+        }
+        let index = self.mention_in(&head)?;
+        (self.person_like(index) && compatible(self.gender_of_mention(index)))
+            .then(|| self.found_for_mention(index, at.clone(), gender))
     }
 
     fn found_for_mention(&self, index: usize, at: Range<usize>, gender: Option<Gender>) -> Found {

@@ -452,6 +452,20 @@ fn labels_before_a_colon_and_infinitives() {
 }
 
 #[test]
+fn a_pronoun_takes_the_subject_of_the_last_reporting_verb() {
+    let text = "Envoy Dan Reyes met President Olaf Brandt.\nBrandt and the king are old allies, Reyes said.\n“They talk every week,” he told reporters.\n“The talks went well,” Reyes said.\nHe noted that Brandt might soften his stance.\n“Brandt can still change course,” he said.";
+    let quotes = quotes_of(text, &["Dan Reyes", "Reyes", "Olaf Brandt", "Brandt"]);
+    let got: Vec<_> = quotes
+        .iter()
+        .map(|quote| quote.speaker.as_ref().map(|speaker| speaker.name.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![Some("Dan Reyes"), Some("Dan Reyes"), Some("Dan Reyes")]
+    );
+}
+
+#[test]
 fn a_name_after_a_dash_credits_the_quotation() {
     let text = "Readers wrote in.\n“The bus never comes on time.” ― Alma Ruiz\n“Fix the roads first.” — Ben Ode, Leeds";
     let quotes = quotes_of(text, &["Alma Ruiz", "Ben Ode"]);
