@@ -930,7 +930,12 @@ fn main_clause_subject(clause: &Clause, limit: usize) -> Option<Subject> {
     for index in 0..limit {
         let tok = clause.toks[index];
         if tok.kind == TokKind::Quote && !clause.is_possessive_mark(index) {
-            inside_quote = !inside_quote;
+            // Curly marks tell their side; straight ones alternate.
+            inside_quote = match tok.text(clause.text) {
+                "“" | "«" | "„" => true,
+                "”" | "»" => false,
+                _ => !inside_quote,
+            };
             continue;
         }
         if !inside_quote && tok.is_word() {

@@ -320,14 +320,11 @@ impl Lexicon {
         self.gender_cues.get(bare.to_lowercase().as_str()).copied()
     }
 
-    /// What a pronoun may stand for; `None` when `word` is no pronoun.
     /// What a pronoun may stand for; `None` when `word` is no pronoun. A
     /// contraction counts as its pronoun ("She’s", "we're").
     pub fn pronoun(&self, word: &str) -> Option<Referent> {
         let bare = match word.split_once(['’', '\'']) {
-            Some((pronoun, ending)) if matches!(ending, "s" | "re" | "ve" | "ll" | "d" | "m") => {
-                pronoun
-            }
+            Some((pronoun, "s" | "re" | "ve" | "ll" | "d" | "m")) => pronoun,
             _ => word,
         };
         if bare.len() > 4 {
