@@ -85,6 +85,17 @@ fn a_cut_quotation_joins_the_full_one() {
 }
 
 #[test]
+fn short_fragments_with_the_same_words_join() {
+    let articles = analyse(&[
+        "The minister met the envoy.\n\nMinister Hana Ruud told reporters the talks had been “very fruitful.”\n\n“That’s our aim,” she said.\n",
+        "Talks ended on Friday.\n\nHana Ruud called the talks “very fruitful” and added: “That's our aim.”\n",
+    ]);
+    let groups = group_quotes(&articles);
+    let shared = shared_groups(&articles, &groups);
+    assert_eq!(shared.len(), 2, "{groups:?}");
+}
+
+#[test]
 fn different_speakers_with_similar_words_stay_apart() {
     let articles = analyse(&[
         "The floods damaged dozens of buildings.\n\n“We will rebuild every school in the region,” said Governor Anna Lisowska.\n",
