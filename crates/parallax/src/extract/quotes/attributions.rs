@@ -190,13 +190,35 @@ fn content_of(text: &str, cue: &Cue, sentence: &Range<usize>) -> Range<usize> {
     let mut toks = Vec::new();
     let window_end = floor_boundary(text, window_end);
     lex(text, after_verb..window_end, &mut toks);
+    // Only over words that can make an adjunct: prepositions, articles,
+    // time words, names, numbers and commas (not "said the plan that …").
     let mut buffer = String::new();
-    for (position, tok) in toks.iter().enumerate().take(8) {
-        if tok.kind == TokKind::Word && lower(tok.text(text), &mut buffer) == "that" {
+    for tok in toks.iter().take(8) {
+        let word = lower(tok.text(text), &mut buffer);
+        if tok.kind == TokKind::Word && word == "that" {
             after_verb = tok.end;
             break;
         }
-        if position > 6 {
+        let adjunct_word = match tok.kind {
+            TokKind::Word => {
+                matches!(
+                    lexicon().clause_role(word),
+                    Some(
+                        ClauseRole::Preposition
+                            | ClauseRole::Time
+                            | ClauseRole::Article
+                            | ClauseRole::Determiner
+                    )
+                ) || tok
+                    .text(text)
+                    .chars()
+                    .next()
+                    .is_some_and(|first| first.is_uppercase() || first.is_ascii_digit())
+            }
+            TokKind::Punct => tok.text(text) == ",",
+            _ => false,
+        };
+        if !adjunct_word {
             break;
         }
     }
@@ -215,11 +237,14 @@ fn content_of(text: &str, cue: &Cue, sentence: &Range<usize>) -> Range<usize> {
     let trailing = before_text.trim_end().ends_with([',', '”', '"']) && !before.is_empty();
     let mut buffer = String::new();
     let first_after = after_text.split_whitespace().next().unwrap_or("");
+    let first_after_lower = lower(first_after, &mut buffer);
+    // "to" opens the content of "promised to …", not an adjunct.
     let adjunct = after_words < 3
-        || matches!(
-            lexicon().clause_role(lower(first_after, &mut buffer)),
-            Some(ClauseRole::Preposition | ClauseRole::Time)
-        );
+        || (first_after_lower != "to"
+            && matches!(
+                lexicon().clause_role(first_after_lower),
+                Some(ClauseRole::Preposition | ClauseRole::Time)
+            ));
     if trailing && adjunct {
         return before;
     }

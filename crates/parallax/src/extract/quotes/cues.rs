@@ -830,7 +830,10 @@ fn subject_leftward(clause: &Clause, verb_index: usize) -> Option<Subject> {
         && clause.capitalised(start - 2)
     {
         let name_start = noun_phrase_start(clause, start - 1);
-        if name_start < start - 1 {
+        // Not an opening phrase ("In June, the council …").
+        let after_preposition =
+            name_start > 0 && matches!(clause.role(name_start - 1), Some(ClauseRole::Preposition));
+        if name_start < start - 1 && !after_preposition {
             role = Some(clause.span(start, role_last.unwrap_or(head_end - 1)));
             head_end = start - 1;
             start = name_start;
@@ -1171,11 +1174,14 @@ fn addressee(clause: &Clause, start: usize) -> Option<Channel> {
         let keep = match tok.kind {
             TokKind::Word => {
                 let role = clause.role(end);
+                // An article after the hearer's name opens the reported
+                // clause ("told Reuters the talks …").
                 let stop = matches!(
                     role,
                     Some(ClauseRole::Connector | ClauseRole::Filler | ClauseRole::Time)
                 ) || matches!(role, Some(ClauseRole::Preposition))
-                    && !matches!(clause.word(end), "of" | "for");
+                    && !matches!(clause.word(end), "of" | "for")
+                    || (end > start && role.is_some_and(ClauseRole::opens_noun_phrase));
                 !stop && clause.verb_at(end).is_none()
             }
             TokKind::Punct => {

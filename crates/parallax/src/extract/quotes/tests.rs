@@ -544,6 +544,32 @@ fn speaker_labels_credit_their_paragraph() {
 }
 
 #[test]
+fn hearers_infinitives_and_adjuncts_before_that() {
+    let text = "Port officials told Reuters the new cranes would arrive in May.\nIn June, the council promised to repave the square.\nThe mayor said on Friday that the budget was final.\nThe mayor said the plan that failed was costly.";
+    let article = article(text);
+    let doc = crate::text::analyse(&article);
+    let attributions = find_attributions(&article, &doc, &[]);
+    let got: Vec<(&str, &str)> = attributions
+        .iter()
+        .map(|attribution| {
+            (
+                attribution.source.as_str(),
+                &text[attribution.content_span.range()],
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Port officials", "the new cranes would arrive in May"),
+            ("the council", "to repave the square"),
+            ("The mayor", "the budget was final"),
+            ("The mayor", "the plan that failed was costly"),
+        ]
+    );
+}
+
+#[test]
 fn reports_quoting_someone_credit_that_person() {
     let text =
         "Reports in state media quoted Olga Venn as saying the harvest was the best in years.";
