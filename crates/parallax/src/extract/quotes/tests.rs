@@ -591,6 +591,20 @@ mod properties {
 
     proptest! {
         #[test]
+        fn no_panic_on_any_text(text in "(\\PC|\n){0,300}") {
+            let article = article(&text);
+            let doc = crate::text::analyse(&article);
+            let found = mentions(&text, &["A", "Jo"]);
+            for quote in find_quotes(&article, &doc, &found) {
+                prop_assert!(text.get(quote.span.range()).is_some());
+                prop_assert!(quote.cue_span.is_none_or(|span| text.get(span.range()).is_some()));
+            }
+            for attribution in find_attributions(&article, &doc, &found) {
+                prop_assert!(text.get(attribution.content_span.range()).is_some());
+            }
+        }
+
+        #[test]
         fn spans_stay_in_body_and_order(text in "[a-zA-Z ,.:\"“”‘’'—\\n-]{0,160}") {
             let article = article(&text);
             let doc = crate::text::analyse(&article);
