@@ -10,12 +10,15 @@
 //! Gold mentions come from the `Entity=` annotations of the MISC column
 //! (`(id-etype-...` opens a mention, `id)` closes it). A gold mention is a
 //! **name** when its syntactic head (the first token of the mention whose
-//! head lies outside it) has UPOS `PROPN`. Its **name span** is the head
+//! head lies outside it) has UPOS `PROPN`, or when its head is a noun with
+//! `flat` proper-noun dependents (GUM's analysis of "team member Rodaba
+//! Noori": the name then starts at the first of them). Its **name span** is
+//! the head
 //! extended, inside the mention, over capitalised tokens and over the
 //! connectors of names ("of", "the", "and", "&", "de", "van", hyphens...),
 //! never over a determiner at the start, a possessive `'s`, or other
 //! punctuation, and trimmed of connectors at both ends: "the U.S." → "U.S.",
-//! "U.S. President Donald Trump" stays whole (its title is capitalised), "Mecca
+//! "U.S. President Ann Lee" stays whole (its title is capitalised), "Mecca
 //! 's Grand Mosque" → "Grand Mosque". Only mentions in body sentences count.
 //!
 //! Measures, over gold names of type person, organization and place:
@@ -23,8 +26,16 @@
 //!   descriptive) matches when its name span, or its title and name
 //!   together, equal the gold name span;
 //! - detection, overlap: when the spans share a byte;
+//! - the same, counting only outermost gold names: GUM nests names ("Google"
+//!   in "Google Science Fair", "Canada" in "Fan Expo Canada"); the finder
+//!   gives one mention for the outer name;
 //! - typed detection per kind: overlap and the same kind;
 //! - typing accuracy: share of overlap-matched names given the gold kind.
+//!
+//! - antecedent links: for each partial or descriptive mention with an
+//!   antecedent, both ends are matched to the gold mention sharing most bytes
+//!   (names first for names); the link agrees when GUM gives both the same
+//!   entity id.
 //!
 //! A prediction that matches no person/organization/place name but
 //! overlaps a gold name of another type (an event, a date, a work) is not
@@ -47,6 +58,7 @@ struct GumToken {
     upos: String,
     /// Index (1-based) of the syntactic head in the sentence; 0 for root.
     head: usize,
+    deprel: String,
     misc: String,
     start: usize,
     end: usize,
@@ -73,6 +85,16 @@ struct GoldName {
     start: usize,
     end: usize,
     etype: String,
+    /// GUM's entity id: mentions with one id corefer.
+    id: String,
+}
+
+/// A gold mention of any kind (named or not), for coreference checks.
+#[derive(Debug, Clone, PartialEq)]
+struct GoldMention {
+    start: usize,
+    end: usize,
+    id: String,
 }
 
 impl GoldName {
@@ -101,6 +123,7 @@ pub fn run(data_dir: &Path) -> anyhow::Result<Report> {
         let mentions = parallax::extract::mentions::find_mentions(&article, &doc);
         let gold = gold_names(&document);
         score_document(&document, &gold, &mentions, &mut totals, &mut dump);
+        score_links(&gold, &gold_mentions(&document), &mentions, &mut totals);
     }
     if let Ok(path) = std::env::var("GUM_MENTIONS_DUMP") {
         std::fs::write(&path, &dump).with_context(|| format!("failed to write {path}"))?;
@@ -108,6 +131,11 @@ pub fn run(data_dir: &Path) -> anyhow::Result<Report> {
     let mut report = Report::new("gum-mentions");
     report.counts("detection, exact span", totals.exact, None);
     report.counts("detection, overlapping span", totals.overlap, None);
+    report.counts(
+        "detection, overlapping span, outermost gold",
+        totals.outermost,
+        None,
+    );
     for (label, counts) in [
         ("typed detection: person", totals.typed[0]),
         ("typed detection: organisation", totals.typed[1]),
@@ -132,6 +160,22 @@ pub fn run(data_dir: &Path) -> anyhow::Result<Report> {
             ),
             None,
         );
+    }
+    for (label, counts) in [
+        (
+            "antecedent agrees with GUM coref: partial",
+            totals.partial_links,
+        ),
+        (
+            "antecedent agrees with GUM coref: descriptive",
+            totals.descriptive_links,
+        ),
+    ] {
+        report.value(label, ratio(counts[0] as f64, counts[1] as f64), None);
+        report.note(format!("{label}: {} of {}", counts[0], counts[1]));
+    }
+    for link in &totals.wrong_links {
+        report.note(format!("link not in GUM: {link}"));
     }
     report.note(format!(
         "{} news documents; {} gold names (person/organization/place, head PROPN); {} predictions excused as names of other types",
@@ -219,7 +263,7 @@ fn parse_document(name: &str, content: &str) -> GumDocument {
             continue;
         }
         let columns: Vec<&str> = line.split('\t').collect();
-        let [id, form, _lemma, upos, _xpos, _features, head, _deprel, _deps, misc, ..] =
+        let [id, form, _lemma, upos, _xpos, _features, head, deprel, _deps, misc, ..] =
             columns.as_slice()
         else {
             continue;
@@ -243,6 +287,7 @@ fn parse_document(name: &str, content: &str) -> GumDocument {
             form: form.to_string(),
             upos: upos.to_string(),
             head: head.parse().unwrap_or(0),
+            deprel: deprel.to_string(),
             misc: misc.to_string(),
             start,
             end,
@@ -292,14 +337,23 @@ fn gold_names(document: &GumDocument) -> Vec<GoldName> {
         if sentence.block != BlockKind::Body {
             continue;
         }
-        for (first, last, etype) in sentence_mentions(&sentence.tokens) {
+        for (first, last, etype, id) in sentence_mentions(&sentence.tokens) {
             let Some(head) = mention_head(&sentence.tokens, first, last) else {
                 continue;
             };
-            if sentence.tokens.get(head).map(|token| token.upos.as_str()) != Some("PROPN") {
-                continue;
-            }
-            let Some((name_first, name_last)) = name_span(&sentence.tokens, first, last, head)
+            // A title noun with the name as its flat dependents ("team
+            // member Rodaba Noori"): the name's first word stands as head.
+            let head =
+                if sentence.tokens.get(head).map(|token| token.upos.as_str()) == Some("PROPN") {
+                    head
+                } else {
+                    match flat_name_start(&sentence.tokens, first, last, head) {
+                        Some(start) => start,
+                        None => continue,
+                    }
+                };
+            let Some((name_first, name_last)) =
+                name_span(&sentence.tokens, first, last, head, &etype)
             else {
                 continue;
             };
@@ -315,16 +369,43 @@ fn gold_names(document: &GumDocument) -> Vec<GoldName> {
             {
                 continue;
             }
-            names.push(GoldName { start, end, etype });
+            names.push(GoldName {
+                start,
+                end,
+                etype,
+                id,
+            });
         }
     }
     names.sort_by_key(|name| (name.start, name.end));
     names
 }
 
-/// The entity mentions of a sentence: first and last token (0-based) and
-/// entity type, outermost first.
-fn sentence_mentions(tokens: &[GumToken]) -> Vec<(usize, usize, String)> {
+/// Every gold mention of the body sentences, named or not.
+fn gold_mentions(document: &GumDocument) -> Vec<GoldMention> {
+    let mut mentions = Vec::new();
+    for sentence in &document.sentences {
+        if sentence.block != BlockKind::Body {
+            continue;
+        }
+        for (first, last, _, id) in sentence_mentions(&sentence.tokens) {
+            if let (Some(first), Some(last)) =
+                (sentence.tokens.get(first), sentence.tokens.get(last))
+            {
+                mentions.push(GoldMention {
+                    start: first.start,
+                    end: last.end,
+                    id,
+                });
+            }
+        }
+    }
+    mentions
+}
+
+/// The entity mentions of a sentence: first and last token (0-based),
+/// entity type and entity id, outermost first.
+fn sentence_mentions(tokens: &[GumToken]) -> Vec<(usize, usize, String, String)> {
     let mut open: Vec<(String, usize, String)> = Vec::new();
     let mut mentions = Vec::new();
     for (position, token) in tokens.iter().enumerate() {
@@ -345,7 +426,7 @@ fn sentence_mentions(tokens: &[GumToken]) -> Vec<(usize, usize, String)> {
                 let etype = fields.next().unwrap_or("").to_string();
                 let closes_here = after.get(end..).is_some_and(|tail| tail.starts_with(')'));
                 if closes_here {
-                    mentions.push((position, position, etype));
+                    mentions.push((position, position, etype, id));
                     rest = after.get(end + 1..).unwrap_or("");
                 } else {
                     open.push((id, position, etype));
@@ -355,15 +436,24 @@ fn sentence_mentions(tokens: &[GumToken]) -> Vec<(usize, usize, String)> {
                 let end = rest.find(')').unwrap_or(rest.len());
                 let id = rest.get(..end).unwrap_or("");
                 if let Some(index) = open.iter().rposition(|(open_id, _, _)| open_id == id) {
-                    let (_, first, etype) = open.remove(index);
-                    mentions.push((first, position, etype));
+                    let (id, first, etype) = open.remove(index);
+                    mentions.push((first, position, etype, id));
                 }
                 rest = rest.get(end + 1..).unwrap_or("");
             }
         }
     }
-    mentions.sort_by_key(|(first, last, _)| (*first, std::cmp::Reverse(*last)));
+    mentions.sort_by_key(|(first, last, _, _)| (*first, std::cmp::Reverse(*last)));
     mentions
+}
+
+/// The first `flat` proper-noun dependent of a mention's noun head.
+fn flat_name_start(tokens: &[GumToken], first: usize, last: usize, head: usize) -> Option<usize> {
+    (first..=last).find(|position| {
+        tokens.get(*position).is_some_and(|token| {
+            token.upos == "PROPN" && token.deprel.starts_with("flat") && token.head == head + 1
+        })
+    })
 }
 
 /// The head of a mention: its first token whose syntactic head is outside
@@ -407,13 +497,26 @@ fn is_name_connector(form: &str) -> bool {
     )
 }
 
-/// The name span inside a mention, around its head.
+/// The name span inside a mention, around its head. Persons' names do not
+/// extend over "of", "for", "and" or "&" ("Fernando Cheung of the Labour
+/// Party" → "Fernando Cheung"); parts glued without a space stay together
+/// ("Leung Che-cheung").
 fn name_span(
     tokens: &[GumToken],
     first: usize,
     last: usize,
     head: usize,
+    etype: &str,
 ) -> Option<(usize, usize)> {
+    let person = etype == "person";
+    let glued = |left: usize, right: usize| -> bool {
+        match (tokens.get(left), tokens.get(right)) {
+            (Some(left), Some(right)) => {
+                left.end == right.start && right.upos != "PART" && left.upos != "PART"
+            }
+            _ => false,
+        }
+    };
     let usable = |position: usize| -> bool {
         let Some(token) = tokens.get(position) else {
             return false;
@@ -421,17 +524,21 @@ fn name_span(
         if token.upos == "PART" || token.upos == "PUNCT" && !is_name_connector(&token.form) {
             return false;
         }
+        if person && matches!(token.form.as_str(), "of" | "for" | "and" | "&") {
+            return false;
+        }
         (is_capitalised(&token.form) && token.upos != "DET") || is_name_connector(&token.form)
     };
     let mut name_first = head;
-    while name_first > first && usable(name_first - 1) {
+    while name_first > first && (usable(name_first - 1) || glued(name_first - 1, name_first)) {
         name_first -= 1;
     }
     let mut name_last = head;
-    while name_last < last && usable(name_last + 1) {
+    while name_last < last && (usable(name_last + 1) || glued(name_last, name_last + 1)) {
         name_last += 1;
     }
     while name_first < name_last
+        && !glued(name_first, name_first + 1)
         && tokens
             .get(name_first)
             .is_some_and(|token| !is_capitalised(&token.form))
@@ -439,9 +546,10 @@ fn name_span(
         name_first += 1;
     }
     while name_last > name_first
+        && !glued(name_last - 1, name_last)
         && tokens
             .get(name_last)
-            .is_some_and(|token| !is_capitalised(&token.form) && token.form != ".")
+            .is_some_and(|token| !is_capitalised(&token.form))
     {
         name_last -= 1;
     }
@@ -453,11 +561,97 @@ fn name_span(
 struct Totals {
     exact: Counts,
     overlap: Counts,
+    /// Overlap, counting only gold names not nested in another gold name.
+    outermost: Counts,
     typed: [Counts; 3],
     kind_right: [f64; 3],
     kind_seen: [f64; 3],
     gold_names: usize,
     excused: usize,
+    /// Antecedent links of partial and descriptive mentions whose two ends
+    /// both match a gold mention: [agreeing, judged] for each form.
+    partial_links: [usize; 2],
+    descriptive_links: [usize; 2],
+    /// Links GUM disagrees with, kept when `GUM_MENTIONS_LINKS` is set.
+    wrong_links: Vec<String>,
+}
+
+/// The GUM entity id of the gold mention sharing most bytes with a span:
+/// names first, then any mention.
+fn gold_id<'gold>(
+    span: (usize, usize),
+    names: &'gold [GoldName],
+    mentions: &'gold [GoldMention],
+    names_first: bool,
+) -> Option<&'gold str> {
+    let shared = |start: usize, end: usize| span.1.min(end).saturating_sub(span.0.max(start));
+    let best_name = names
+        .iter()
+        .filter(|name| shared(name.start, name.end) > 0)
+        .max_by_key(|name| shared(name.start, name.end))
+        .map(|name| name.id.as_str());
+    let best_mention = mentions
+        .iter()
+        .filter(|mention| shared(mention.start, mention.end) > 0)
+        .max_by_key(|mention| {
+            (
+                shared(mention.start, mention.end),
+                std::cmp::Reverse(mention.end - mention.start),
+            )
+        })
+        .map(|mention| mention.id.as_str());
+    if names_first {
+        best_name.or(best_mention)
+    } else {
+        best_mention
+    }
+}
+
+/// Do the finder's antecedent links join mentions that GUM puts in one
+/// coreference chain?
+fn score_links(
+    gold: &[GoldName],
+    gold_mentions: &[GoldMention],
+    mentions: &[Mention],
+    totals: &mut Totals,
+) {
+    for mention in mentions {
+        let Some(antecedent) = mention
+            .antecedent
+            .and_then(|index| mentions.get(index as usize))
+        else {
+            continue;
+        };
+        let descriptive = mention.form == MentionForm::Descriptive;
+        let own = gold_id(
+            (mention.span.start as usize, mention.span.end as usize),
+            gold,
+            gold_mentions,
+            !descriptive,
+        );
+        let target = gold_id(
+            (antecedent.span.start as usize, antecedent.span.end as usize),
+            gold,
+            gold_mentions,
+            true,
+        );
+        let (Some(own), Some(target)) = (own, target) else {
+            continue;
+        };
+        let counts = if descriptive {
+            &mut totals.descriptive_links
+        } else {
+            &mut totals.partial_links
+        };
+        counts[1] += 1;
+        if own == target {
+            counts[0] += 1;
+        } else if std::env::var("GUM_MENTIONS_LINKS").is_ok() {
+            totals
+                .wrong_links
+                .push(format!("{} -> {}", mention.name, antecedent.name));
+        }
+    }
 }
 
 fn kind_position(kind: EntityKind) -> Option<usize> {
@@ -486,28 +680,41 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 < b.1 && b.0 < a.1
 }
 
-/// One-to-one greedy matching of gold names to predictions.
+/// One-to-one matching of gold names to predictions: of all matching
+/// pairs, those sharing most bytes are taken first (gold order breaks ties).
+/// A gold name overlaps few predictions, so the pairs are few.
 fn match_greedy(
     gold: &[&GoldName],
     predictions: &[&Mention],
     matches: impl Fn(&GoldName, &Mention) -> bool,
 ) -> Vec<Option<usize>> {
+    let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
+    for (gold_index, name) in gold.iter().enumerate() {
+        for (prediction_index, mention) in predictions.iter().enumerate() {
+            if !matches(name, mention) {
+                continue;
+            }
+            let span = prediction_spans(mention)[1];
+            let shared = span.1.min(name.end).saturating_sub(span.0.max(name.start));
+            pairs.push((shared, gold_index, prediction_index));
+        }
+    }
+    pairs.sort_by_key(|(shared, gold_index, prediction_index)| {
+        (std::cmp::Reverse(*shared), *gold_index, *prediction_index)
+    });
     let mut used = vec![false; predictions.len()];
-    let mut matched = Vec::with_capacity(gold.len());
-    for name in gold {
-        let found = predictions
-            .iter()
-            .enumerate()
-            .find(|(index, mention)| {
-                !used.get(*index).copied().unwrap_or(true) && matches(name, mention)
-            })
-            .map(|(index, _)| index);
-        if let Some(index) = found {
-            if let Some(slot) = used.get_mut(index) {
+    let mut matched: Vec<Option<usize>> = vec![None; gold.len()];
+    for (_, gold_index, prediction_index) in pairs {
+        let free =
+            used.get(prediction_index) == Some(&false) && matched.get(gold_index) == Some(&None);
+        if free {
+            if let Some(slot) = used.get_mut(prediction_index) {
                 *slot = true;
             }
+            if let Some(slot) = matched.get_mut(gold_index) {
+                *slot = Some(prediction_index);
+            }
         }
-        matched.push(found);
     }
     matched
 }
@@ -569,6 +776,27 @@ fn score_document(
         });
     }
     totals.excused += unmatched_predictions(&overlap).1;
+    let outermost_targets: Vec<&GoldName> = targets
+        .iter()
+        .copied()
+        .filter(|name| {
+            !gold.iter().any(|outer| {
+                outer.start <= name.start
+                    && name.end <= outer.end
+                    && (outer.start, outer.end) != (name.start, name.end)
+            })
+        })
+        .collect();
+    let outermost = match_greedy(&outermost_targets, &predictions, |name, mention| {
+        overlaps(prediction_spans(mention)[1], (name.start, name.end))
+    });
+    let outermost_found = outermost.iter().filter(|found| found.is_some()).count() as f64;
+    let (outermost_false_positives, _) = unmatched_predictions(&outermost);
+    totals.outermost.add(Counts {
+        true_positives: outermost_found,
+        false_positives: outermost_false_positives,
+        false_negatives: outermost_targets.len() as f64 - outermost_found,
+    });
     // Typing, on overlap matches.
     for (name, found) in targets.iter().zip(&overlap) {
         let (Some(gold_kind), Some(index)) = (name.kind(), found) else {
@@ -746,6 +974,7 @@ mod tests {
                 form: "X".into(),
                 upos: "PROPN".into(),
                 head: 0,
+                deprel: "root".into(),
                 misc: format!("Entity={entity}"),
                 start: 0,
                 end: 1,
@@ -754,7 +983,10 @@ mod tests {
         let mentions = sentence_mentions(&tokens);
         assert_eq!(
             mentions,
-            [(0, 1, "place".to_string()), (0, 0, "person".to_string())]
+            [
+                (0, 1, "place".to_string(), "1".to_string()),
+                (0, 0, "person".to_string(), "2".to_string())
+            ]
         );
     }
 

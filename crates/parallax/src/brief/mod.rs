@@ -23,11 +23,64 @@ pub fn build(articles: &[AnalysedArticle], fusion: &Fusion) -> Vec<Brief> {
         .iter()
         .map(|analysed| (analysed.article.index, analysed))
         .collect();
+    let index = BatchIndex::new(fusion);
     fusion
         .stories
         .iter()
-        .filter_map(|story| build_story(&by_index, fusion, story))
+        .filter_map(|story| build_story(&by_index, fusion, &index, story))
         .collect()
+}
+
+/// Lookups over the whole batch, made once so that each story's brief
+/// costs what its own articles cost.
+struct BatchIndex {
+    entity_of: HashMap<crate::model::MentionRef, u32>,
+    /// Positions in `Fusion::entities` of the entities each article mentions.
+    entities_of_article: HashMap<ArticleIndex, Vec<usize>>,
+    /// Positions in `Fusion::quote_groups` of the groups each article is in.
+    quote_groups_of_article: HashMap<ArticleIndex, Vec<usize>>,
+}
+
+impl BatchIndex {
+    fn new(fusion: &Fusion) -> Self {
+        let mut entities_of_article: HashMap<ArticleIndex, Vec<usize>> = HashMap::new();
+        for (position, entity) in fusion.entities.iter().enumerate() {
+            for article in &entity.articles {
+                entities_of_article
+                    .entry(*article)
+                    .or_default()
+                    .push(position);
+            }
+        }
+        let mut quote_groups_of_article: HashMap<ArticleIndex, Vec<usize>> = HashMap::new();
+        for (position, group) in fusion.quote_groups.iter().enumerate() {
+            for quote in &group.quotes {
+                let list = quote_groups_of_article.entry(quote.article).or_default();
+                if list.last() != Some(&position) {
+                    list.push(position);
+                }
+            }
+        }
+        BatchIndex {
+            entity_of: crate::fuse::entity_index(&fusion.entities),
+            entities_of_article,
+            quote_groups_of_article,
+        }
+    }
+
+    /// Positions, ascending and distinct, gathered from `lists` for the
+    /// story's articles.
+    fn gather(lists: &HashMap<ArticleIndex, Vec<usize>>, articles: &[ArticleIndex]) -> Vec<usize> {
+        let mut positions: Vec<usize> = articles
+            .iter()
+            .filter_map(|article| lists.get(article))
+            .flatten()
+            .copied()
+            .collect();
+        positions.sort_unstable();
+        positions.dedup();
+        positions
+    }
 }
 
 fn source_span(by_index: &HashMap<ArticleIndex, &AnalysedArticle>, span: &Span) -> SourceSpan {
@@ -62,6 +115,7 @@ pub fn fold_space(text: &str) -> String {
 fn build_story(
     by_index: &HashMap<ArticleIndex, &AnalysedArticle>,
     fusion: &Fusion,
+    index: &BatchIndex,
     fused: &FusedStory,
 ) -> Option<Brief> {
     let story_articles: Vec<&AnalysedArticle> = fused
@@ -130,8 +184,19 @@ fn build_story(
         .map(|group| brief_group(by_index, group))
         .collect();
     let key_facts = key_facts(&fused.claim_groups);
-    let entities = brief_entities(by_index, fusion, &fused.story.articles);
-    let quotes = brief_quotes(by_index, &story_articles);
+    let entities = brief_entities(
+        by_index,
+        fusion,
+        &BatchIndex::gather(&index.entities_of_article, &fused.story.articles),
+        &fused.story.articles,
+    );
+    let quotes = brief_quotes(
+        by_index,
+        fusion,
+        index,
+        &BatchIndex::gather(&index.quote_groups_of_article, &fused.story.articles),
+        &story_articles,
+    );
     let timeline = timeline(by_index, &story_articles);
     let unique = unique_reports(
         by_index,
@@ -323,11 +388,15 @@ fn key_facts(groups: &[ClaimGroup]) -> Vec<u32> {
 fn brief_entities(
     by_index: &HashMap<ArticleIndex, &AnalysedArticle>,
     fusion: &Fusion,
+    candidates: &[usize],
     story_articles: &[ArticleIndex],
 ) -> Vec<BriefEntity> {
     let in_story: BTreeSet<ArticleIndex> = story_articles.iter().copied().collect();
     let mut entities: Vec<(usize, usize, BriefEntity)> = Vec::new();
-    for entity in &fusion.entities {
+    for entity in candidates
+        .iter()
+        .filter_map(|&position| fusion.entities.get(position))
+    {
         let mut variant_counts: BTreeMap<String, usize> = BTreeMap::new();
         let mut sources: BTreeSet<ArticleIndex> = BTreeSet::new();
         let mut titles: Vec<String> = Vec::new();
@@ -399,22 +468,93 @@ fn brief_entities(
 
 fn brief_quotes(
     by_index: &HashMap<ArticleIndex, &AnalysedArticle>,
+    fusion: &Fusion,
+    index: &BatchIndex,
+    candidates: &[usize],
     story_articles: &[&AnalysedArticle],
 ) -> Vec<BriefQuote> {
+    let in_story: BTreeSet<ArticleIndex> = story_articles
+        .iter()
+        .map(|analysed| analysed.article.index)
+        .collect();
+    let entity_of = &index.entity_of;
     let mut quotes = Vec::new();
-    for analysed in story_articles {
-        for quote in &analysed.extraction.quotes {
-            if quote.fragment && quote.text.split_whitespace().count() < 4 {
-                continue;
-            }
-            quotes.push(BriefQuote {
-                text: quote.text.clone(),
-                speaker: quote.speaker.as_ref().map(|speaker| speaker.name.clone()),
-                sources: vec![analysed.article.source.clone()],
-                variants: vec![line(by_index, &quote.span)],
-            });
+    for group in candidates
+        .iter()
+        .filter_map(|&position| fusion.quote_groups.get(position))
+    {
+        let members: Vec<(&AnalysedArticle, &crate::model::Quote)> = group
+            .quotes
+            .iter()
+            .filter(|quote_ref| in_story.contains(&quote_ref.article))
+            .filter_map(|quote_ref| {
+                let analysed = by_index.get(&quote_ref.article)?;
+                Some((
+                    *analysed,
+                    analysed.extraction.quotes.get(quote_ref.quote as usize)?,
+                ))
+            })
+            .collect();
+        if members.is_empty() {
+            continue;
         }
+        // A word or two in quotation marks is worth listing when someone
+        // said it ("bandits"); without a speaker it is only emphasis.
+        let substantial = members.iter().any(|(_, quote)| {
+            !quote.fragment || quote.text.split_whitespace().count() >= 4 || quote.speaker.is_some()
+        });
+        if !substantial {
+            continue;
+        }
+        // The speaker as the entity merge names them, else as resolved.
+        let speaker = members
+            .iter()
+            .find_map(|(analysed, quote)| {
+                let mention = quote.speaker.as_ref()?.mention?;
+                let entity = entity_of.get(&crate::model::MentionRef {
+                    article: analysed.article.index,
+                    mention,
+                })?;
+                fusion
+                    .entities
+                    .iter()
+                    .find(|candidate| candidate.id == *entity)
+                    .map(|entity| entity.name.clone())
+            })
+            .or_else(|| group.speaker.clone());
+        let mut sources: Vec<String> = Vec::new();
+        let mut variants: Vec<Line> = Vec::new();
+        for (analysed, quote) in &members {
+            if !sources.contains(&analysed.article.source) {
+                sources.push(analysed.article.source.clone());
+            }
+            variants.push(line(by_index, &quote.span));
+        }
+        let text = members
+            .iter()
+            .find(|(analysed, quote)| {
+                analysed.article.index == group.representative.article
+                    && analysed
+                        .extraction
+                        .quotes
+                        .get(group.representative.quote as usize)
+                        == Some(quote)
+            })
+            .map(|(_, quote)| quote.text.clone())
+            .unwrap_or_else(|| members[0].1.text.clone());
+        quotes.push(BriefQuote {
+            text,
+            speaker,
+            sources,
+            variants,
+        });
     }
+    quotes.sort_by(|a, b| {
+        b.sources.len().cmp(&a.sources.len()).then(
+            (a.variants[0].span.article, a.variants[0].span.start)
+                .cmp(&(b.variants[0].span.article, b.variants[0].span.start)),
+        )
+    });
     quotes
 }
 

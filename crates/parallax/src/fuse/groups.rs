@@ -23,18 +23,18 @@
 //! groups. Role titles given to one person conflict when one outlet calls
 //! them "former" and the others do not.
 
-use super::features::term_of;
+use super::features::{is_stopword, term_of};
 use crate::model::{
     AnalysedArticle, ArticleIndex, Claim, ClaimGroup, ClaimKind, ClaimRef, ClaimValue,
-    ConflictKind, DatePrecision, MentionRef, Value, Verdict,
+    ConflictKind, DatePrecision, MentionRef, TokenKind, Value, Verdict,
 };
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::OnceLock;
 
-const PREDICATE_TABLE: &str = include_str!("../../data/fact_predicates.tsv");
 const SUBJECT_TABLE: &str = include_str!("../../data/fact_subjects.tsv");
 const STAGE_TABLE: &str = include_str!("../../data/fact_stages.tsv");
+const SCOPE_WORD_TABLE: &str = include_str!("../../data/fact_scope_words.tsv");
 
 /// Largest ratio between two figures still taken as one fact reported
 /// differently (123 vs 156) rather than two facts (123 vs 430).
@@ -42,21 +42,17 @@ pub const SAME_FACT_RATIO: f64 = 1.6;
 /// Largest ratio between a narrower stage's count and the wider count for
 /// the two to be compared at all.
 pub const STAGE_RATIO: f64 = 1.5;
+/// Least weighted overlap of the words around two figures for them to be
+/// one fact when their predicates do not settle it.
+pub const SAME_CONTEXT: f32 = 0.3;
+/// Words on each side of a figure that make its context.
+const CONTEXT_WINDOW: usize = 8;
 
 fn table_rows(table: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     table
         .lines()
         .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
         .map(|line| line.split('\t').map(str::trim).collect())
-}
-
-fn predicate_families() -> &'static HashMap<&'static str, &'static str> {
-    static FAMILIES: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    FAMILIES.get_or_init(|| {
-        table_rows(PREDICATE_TABLE)
-            .filter_map(|row| Some((*row.first()?, *row.get(1)?)))
-            .collect()
-    })
 }
 
 struct SubjectClass {
@@ -90,13 +86,43 @@ fn stages() -> &'static Vec<(&'static str, &'static str)> {
     })
 }
 
-/// The family of a predicate lemma; an unknown lemma is its own family.
+fn scope_words() -> &'static HashMap<&'static str, &'static str> {
+    static WORDS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        table_rows(SCOPE_WORD_TABLE)
+            .filter_map(|row| Some((*row.first()?, *row.get(1)?)))
+            .collect()
+    })
+}
+
+/// The family of a predicate lemma (`data/predicate_families.tsv`); an
+/// unknown lemma is its own family.
 pub fn predicate_family(lemma: &str) -> String {
     let lowered = lemma.trim().to_lowercase();
-    predicate_families()
-        .get(lowered.as_str())
-        .map(|family| family.to_string())
+    crate::extract::quantities::predicate_family(&lowered)
+        .map(str::to_string)
         .unwrap_or(lowered)
+}
+
+/// Verbs that say nothing of the event ("there were 1,227 prisoners"):
+/// a figure with one of them has no predicate to compare.
+fn is_copula(lemma: &str) -> bool {
+    matches!(
+        lemma.trim().to_lowercase().as_str(),
+        "be" | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "been"
+            | "being"
+            | "have"
+            | "has"
+            | "had"
+            | "there be"
+            | "number"
+            | "total"
+            | "stand"
+    )
 }
 
 /// What a counted phrase counts, as a class.
@@ -104,30 +130,59 @@ pub fn predicate_family(lemma: &str) -> String {
 pub struct Subject {
     pub class: String,
     pub human: bool,
+    /// A narrower group than the class: "co-defendants", "other prisoners".
+    pub narrowed: bool,
 }
+
+const NARROWING_PREFIXES: &[&str] = &["co-", "fellow-", "ex-"];
+const NARROWING_WORDS: &[&str] = &[
+    "other",
+    "remaining",
+    "further",
+    "additional",
+    "fellow",
+    "foreign",
+];
 
 /// The class of a counted noun phrase ("political prisoners" → prisoner).
 /// A capitalised head is a nationality or group of people ("Ukrainians").
 pub fn subject_of(counted: &str) -> Option<Subject> {
-    let head = counted
+    let words: Vec<&str> = counted
         .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .rfind(|word| !word.is_empty())?;
-    let stem = term_of(head);
+        .filter(|word| !word.is_empty())
+        .collect();
+    let head = *words.last()?;
+    let mut narrowed = words[..words.len() - 1]
+        .iter()
+        .any(|word| NARROWING_WORDS.contains(&word.to_lowercase().as_str()));
+    let mut bare_head = head;
+    for prefix in NARROWING_PREFIXES {
+        if let Some(rest) = head.to_lowercase().strip_prefix(prefix) {
+            if !rest.is_empty() {
+                narrowed = true;
+                bare_head = &head[head.len() - rest.len()..];
+            }
+        }
+    }
+    let stem = term_of(bare_head);
     if let Some(known) = subject_classes().get(stem.as_str()) {
         return Some(Subject {
             class: known.class.to_string(),
             human: known.human,
+            narrowed,
         });
     }
-    if head.chars().next().is_some_and(char::is_uppercase) {
+    if bare_head.chars().next().is_some_and(char::is_uppercase) {
         return Some(Subject {
             class: "person".to_string(),
             human: true,
+            narrowed,
         });
     }
     Some(Subject {
         class: stem,
         human: false,
+        narrowed,
     })
 }
 
@@ -138,8 +193,7 @@ fn subjects_compatible(left: &Option<Subject>, right: &Option<Subject>) -> bool 
                 || (left.human && right.class == "person")
                 || (right.human && left.class == "person")
         }
-        (None, None) => true,
-        _ => false,
+        _ => true,
     }
 }
 
@@ -171,7 +225,7 @@ fn times_compatible(left: TimeBucket, right: TimeBucket, main: Option<NaiveDate>
             same_period(date, main, precision)
                 || (precision == DatePrecision::Day && (date - main).num_days().abs() <= 1)
         }
-        None => false,
+        None => true,
     };
     match (left, right) {
         (TimeBucket::Undated, TimeBucket::Undated) => true,
@@ -194,7 +248,9 @@ fn times_compatible(left: TimeBucket, right: TimeBucket, main: Option<NaiveDate>
 struct Fact {
     claim_ref: ClaimRef,
     lineage: u32,
-    family: String,
+    family: Option<String>,
+    /// The family comes from the table (not an unknown verb's lemma).
+    known_family: bool,
     subject: Option<Subject>,
     time: TimeBucket,
     unit: Option<String>,
@@ -203,20 +259,40 @@ struct Fact {
     places: Vec<String>,
     value_text: String,
     counted: Option<String>,
+    /// Content terms (and entity ids) around the figure, sorted.
+    context: Vec<String>,
+    /// Scope words of the sentence ("early", "final", "part").
+    stage: BTreeSet<&'static str>,
+    sum_of_parts: bool,
+    part_of_sum: bool,
 }
 
 impl Fact {
-    /// The number as written: exact, or the bound the qualifier is about.
+    /// The number as written: exact, the centre of an "about" interval,
+    /// or the bound the qualifier is about.
     fn stated(&self) -> Option<f64> {
-        self.value.exact.or(self.value.low).or(self.value.high)
-    }
-
-    fn representative(&self) -> f64 {
-        self.value.representative().unwrap_or(0.0)
+        stated_number(&self.value)
     }
 
     fn contains(&self, number: f64) -> bool {
         self.value.overlaps(&Value::exact(number))
+    }
+
+    fn family_name(&self) -> &str {
+        self.family.as_deref().unwrap_or("figure")
+    }
+}
+
+/// The number a value was written with: exact; the centre of a closed
+/// interval ("about 230" is [207, 253]); else its finite bound.
+pub fn stated_number(value: &Value) -> Option<f64> {
+    if value.exact.is_some() {
+        return value.exact;
+    }
+    match (value.low, value.high) {
+        (Some(low), Some(high)) if low > 0.0 => Some((low + high) / 2.0),
+        (_, Some(high)) => Some(high),
+        (low, None) => low,
     }
 }
 
@@ -225,7 +301,7 @@ pub struct StoryContext<'a> {
     pub articles: &'a [&'a AnalysedArticle],
     /// Lineage id of each article.
     pub lineage_of: &'a HashMap<ArticleIndex, u32>,
-    /// Entity id of each mention, for role claims.
+    /// Entity id of each mention, for role claims and contexts.
     pub entity_of: &'a HashMap<MentionRef, u32>,
 }
 
@@ -233,7 +309,11 @@ pub struct StoryContext<'a> {
 pub fn group_claims(context: &StoryContext<'_>) -> Vec<ClaimGroup> {
     let facts = numeric_facts(context);
     let main_date = main_event_date(&facts);
-    let mut clusters = cluster_facts(&facts, main_date);
+    let weights = context_weights(&facts);
+    let mut clusters = cluster_facts(&facts, main_date, &weights);
+    for cluster in &mut clusters {
+        bound_breakdowns(cluster);
+    }
     clusters.sort_by_key(|cluster| cluster.iter().map(|fact| fact.claim_ref).min());
     let mut groups: Vec<ClaimGroup> = Vec::new();
     let mut cluster_summaries: Vec<(usize, Side)> = Vec::new();
@@ -266,9 +346,6 @@ fn numeric_facts(context: &StoryContext<'_>) -> Vec<Fact> {
             if claim.kind != ClaimKind::Quantity {
                 continue;
             }
-            let Some(family) = claim.predicate.as_deref().map(predicate_family) else {
-                continue;
-            };
             let time = claim
                 .time
                 .and_then(|index| analysed.extraction.dates.get(index as usize))
@@ -281,13 +358,26 @@ fn numeric_facts(context: &StoryContext<'_>) -> Vec<Fact> {
                     })
                 })
                 .unwrap_or(TimeBucket::Undated);
+            let (context_terms, stage) = claim_context(analysed, claim, context.entity_of);
             facts.push(Fact {
                 claim_ref: ClaimRef {
                     article: article_index,
                     claim: claim_index as u32,
                 },
                 lineage,
-                family,
+                family: claim
+                    .predicate
+                    .as_deref()
+                    .filter(|lemma| !is_copula(lemma))
+                    .map(predicate_family),
+                known_family: claim
+                    .predicate
+                    .as_deref()
+                    .filter(|lemma| !is_copula(lemma))
+                    .is_some_and(|lemma| {
+                        crate::extract::quantities::predicate_family(&lemma.trim().to_lowercase())
+                            .is_some()
+                    }),
                 subject: claim.subject.as_deref().and_then(subject_of),
                 time,
                 unit: unit.clone(),
@@ -296,10 +386,135 @@ fn numeric_facts(context: &StoryContext<'_>) -> Vec<Fact> {
                 places: place_words(claim),
                 value_text: analysed.article.slice(&claim.value_span).to_string(),
                 counted: claim.subject.clone(),
+                context: context_terms,
+                stage,
+                sum_of_parts: claim.sum_of_parts,
+                part_of_sum: claim.part_of_sum,
             });
         }
     }
     facts
+}
+
+/// The words around a claim's figure in its sentence (stemmed content
+/// words, and `#N` for a name of entity N), and the sentence's scope words.
+fn claim_context(
+    analysed: &AnalysedArticle,
+    claim: &Claim,
+    entity_of: &HashMap<MentionRef, u32>,
+) -> (Vec<String>, BTreeSet<&'static str>) {
+    let text = &analysed.article.text;
+    let mut terms: BTreeSet<String> = BTreeSet::new();
+    let mut stage: BTreeSet<&'static str> = BTreeSet::new();
+    let Some(sentence) = analysed.doc.sentences.get(claim.sentence as usize) else {
+        return (Vec::new(), stage);
+    };
+    let tokens = analysed.doc.sentence_tokens(sentence);
+    let first_value_token = tokens
+        .iter()
+        .position(|token| token.end > claim.value_span.start)
+        .unwrap_or(tokens.len());
+    let last_value_token = tokens
+        .iter()
+        .rposition(|token| token.start < claim.value_span.end)
+        .unwrap_or(first_value_token);
+    let mut window_words = 0;
+    let mut before: Vec<usize> = Vec::new();
+    for position in (0..first_value_token).rev() {
+        if tokens[position].kind == TokenKind::Word {
+            window_words += 1;
+        }
+        if window_words > CONTEXT_WINDOW || text.get(tokens[position].range()) == Some(";") {
+            break;
+        }
+        before.push(position);
+    }
+    window_words = 0;
+    let mut after: Vec<usize> = Vec::new();
+    for (position, token) in tokens.iter().enumerate().skip(last_value_token + 1) {
+        if token.kind == TokenKind::Word {
+            window_words += 1;
+        }
+        if window_words > CONTEXT_WINDOW || text.get(token.range()) == Some(";") {
+            break;
+        }
+        after.push(position);
+    }
+    for position in before.into_iter().chain(after) {
+        let token = &tokens[position];
+        if token.kind != TokenKind::Word {
+            continue;
+        }
+        let word = token.text(text).to_lowercase();
+        if word.chars().count() < 2 || is_stopword(&word) {
+            continue;
+        }
+        terms.insert(term_of(&word));
+    }
+    for token in tokens {
+        if token.kind == TokenKind::Word {
+            let word = token.text(text).to_lowercase();
+            if let Some(kind) = scope_words().get(word.as_str()) {
+                stage.insert(kind);
+            }
+        }
+    }
+    // Names in the clause stand for their entities, so that spellings of
+    // one name count as one word.
+    let window_start = tokens.first().map_or(0, |token| token.start);
+    let window_end = tokens.last().map_or(0, |token| token.end);
+    for (index, mention) in analysed.extraction.mentions.iter().enumerate() {
+        if mention.sentence != claim.sentence
+            || mention.span.start < window_start
+            || mention.span.end > window_end
+        {
+            continue;
+        }
+        let key = MentionRef {
+            article: analysed.article.index,
+            mention: index as u32,
+        };
+        if let Some(entity) = entity_of.get(&key) {
+            terms.insert(format!("#{entity}"));
+            for word in mention.name.split_whitespace() {
+                terms.remove(&term_of(&word.to_lowercase()));
+            }
+        }
+    }
+    (terms.into_iter().collect(), stage)
+}
+
+/// Weight of each context term: rarer among the story's figures, heavier.
+fn context_weights(facts: &[Fact]) -> HashMap<String, f32> {
+    let mut frequency: HashMap<&str, u32> = HashMap::new();
+    for fact in facts {
+        for term in &fact.context {
+            *frequency.entry(term.as_str()).or_insert(0) += 1;
+        }
+    }
+    let total = facts.len() as f32 + 1.0;
+    frequency
+        .into_iter()
+        .map(|(term, count)| (term.to_string(), (total / count as f32).ln().max(0.1)))
+        .collect()
+}
+
+/// Weighted Dice overlap of two facts' contexts.
+fn context_similarity(left: &Fact, right: &Fact, weights: &HashMap<String, f32>) -> f32 {
+    let weight = |term: &String| weights.get(term).copied().unwrap_or(1.0);
+    let left_total: f32 = left.context.iter().map(weight).sum();
+    let right_total: f32 = right.context.iter().map(weight).sum();
+    if left_total + right_total == 0.0 {
+        return 0.0;
+    }
+    let right_terms: BTreeSet<&String> = right.context.iter().collect();
+    let shared: f32 = left
+        .context
+        .iter()
+        .filter(|term| right_terms.contains(term))
+        .map(weight)
+        .sum();
+    2.0 * shared / (left_total + right_total)
 }
 
 /// Place words of a claim's scope: capitalised words of its phrases, folded
@@ -370,39 +585,103 @@ fn main_event_date(facts: &[Fact]) -> Option<NaiveDate> {
         .map(|(date, _)| date)
 }
 
+/// True when two figures are of one magnitude: the numbers they were
+/// written with are within [`SAME_FACT_RATIO`] of each other (an open bound
+/// such as "at least 41" is taken at its number, not its whole range).
 fn magnitudes_close(left: &Fact, right: &Fact) -> bool {
-    if left.value.overlaps(&right.value) {
-        return true;
-    }
-    let (a, b) = (left.representative().abs(), right.representative().abs());
+    let (Some(a), Some(b)) = (left.stated(), right.stated()) else {
+        return false;
+    };
+    let (a, b) = (a.abs(), b.abs());
     let (small, large) = if a < b { (a, b) } else { (b, a) };
-    small > 0.0 && large / small <= SAME_FACT_RATIO
+    if small == 0.0 {
+        return large == 0.0;
+    }
+    large / small <= SAME_FACT_RATIO
 }
 
-/// Clusters facts of one family, unit and time whose subjects are
-/// compatible and whose values are of one magnitude.
-fn cluster_facts(facts: &[Fact], main_date: Option<NaiveDate>) -> Vec<Vec<Fact>> {
-    let mut ordered: Vec<&Fact> = facts.iter().collect();
-    ordered.sort_by(|a, b| {
-        (a.family.as_str(), a.unit.as_deref())
-            .cmp(&(b.family.as_str(), b.unit.as_deref()))
-            .then(a.representative().total_cmp(&b.representative()))
-            .then(a.claim_ref.cmp(&b.claim_ref))
-    });
+/// Facts that may stand in one group at all: same unit and time, subjects
+/// and predicates that do not rule it out, parts of sums only with the same
+/// part.
+fn may_join(left: &Fact, right: &Fact, main_date: Option<NaiveDate>) -> bool {
+    if left.unit != right.unit || !times_compatible(left.time, right.time, main_date) {
+        return false;
+    }
+    if left.part_of_sum || right.part_of_sum {
+        let key = |fact: &Fact| {
+            fact.counted
+                .as_deref()
+                .map(crate::extract::quantities::counted_key)
+        };
+        if left.part_of_sum != right.part_of_sum || key(left) != key(right) {
+            return false;
+        }
+    }
+    // Two predicates of the table's families must agree; a verb the table
+    // does not know ("forced from their homes") rules nothing out.
+    if let (Some(left_family), Some(right_family)) = (&left.family, &right.family) {
+        if left_family != right_family && left.known_family && right.known_family {
+            return false;
+        }
+    }
+    subjects_compatible(&left.subject, &right.subject)
+}
+
+/// How strongly two facts are one: `None` when they are not.
+fn same_fact(
+    left: &Fact,
+    right: &Fact,
+    main_date: Option<NaiveDate>,
+    weights: &HashMap<String, f32>,
+) -> Option<f32> {
+    if !may_join(left, right, main_date) || !magnitudes_close(left, right) {
+        return None;
+    }
+    let similarity = context_similarity(left, right, weights);
+    let key = |fact: &Fact| {
+        fact.counted
+            .as_deref()
+            .map(crate::extract::quantities::counted_key)
+            .filter(|key| !key.is_empty())
+    };
+    let same_counted = key(left).is_some() && key(left) == key(right);
+    let settled_by_frame = (left.family.is_some()
+        && left.family == right.family
+        && left.subject.is_some()
+        && right.subject.is_some())
+        || same_counted;
+    if settled_by_frame {
+        return Some(similarity.max(SAME_CONTEXT));
+    }
+    (similarity >= SAME_CONTEXT).then_some(similarity)
+}
+
+/// Clusters facts that are one fact: each joins the group holding its most
+/// similar fact, when it may stand with every member.
+fn cluster_facts(
+    facts: &[Fact],
+    main_date: Option<NaiveDate>,
+    weights: &HashMap<String, f32>,
+) -> Vec<Vec<Fact>> {
     let mut clusters: Vec<Vec<Fact>> = Vec::new();
-    for fact in ordered {
-        let mut best: Option<(usize, usize)> = None;
+    for fact in facts {
+        let mut best: Option<(usize, f32)> = None;
         for (index, cluster) in clusters.iter().enumerate() {
-            let fits = cluster.iter().all(|member| {
-                member.family == fact.family
-                    && member.unit == fact.unit
-                    && subjects_compatible(&member.subject, &fact.subject)
-                    && times_compatible(member.time, fact.time, main_date)
-            }) && cluster.iter().any(|member| magnitudes_close(member, fact));
-            if fits {
-                let size = cluster.len();
-                if best.is_none_or(|(_, best_size)| size > best_size) {
-                    best = Some((index, size));
+            if !cluster
+                .iter()
+                .all(|member| may_join(member, fact, main_date))
+            {
+                continue;
+            }
+            let strongest = cluster
+                .iter()
+                .filter_map(|member| same_fact(member, fact, main_date, weights))
+                .fold(None, |best: Option<f32>, value| {
+                    Some(best.map_or(value, |b| b.max(value)))
+                });
+            if let Some(strength) = strongest {
+                if best.is_none_or(|(_, best_strength)| strength > best_strength) {
+                    best = Some((index, strength));
                 }
             }
         }
@@ -412,6 +691,27 @@ fn cluster_facts(facts: &[Fact], main_date: Option<NaiveDate>) -> Vec<Vec<Fact>>
         }
     }
     clusters
+}
+
+/// A sum that breaks down a bounded figure of the same article ("at least
+/// 41 … 14 women, 19 men and eight children") takes the figure's bound:
+/// the parts detail the count known so far, they do not close it.
+fn bound_breakdowns(cluster: &mut [Fact]) {
+    let bounds: Vec<(ArticleIndex, f64, Value)> = cluster
+        .iter()
+        .filter(|fact| !fact.sum_of_parts && fact.value.exact.is_none())
+        .filter_map(|fact| Some((fact.claim_ref.article, fact.stated()?, fact.value)))
+        .collect();
+    for fact in cluster.iter_mut().filter(|fact| fact.sum_of_parts) {
+        let Some(total) = fact.value.exact else {
+            continue;
+        };
+        if let Some((_, _, bound)) = bounds.iter().find(|(article, stated, _)| {
+            *article == fact.claim_ref.article && (*stated - total).abs() < 1e-9
+        }) {
+            fact.value = *bound;
+        }
+    }
 }
 
 /// One side of a disagreement: facts that state one value.
@@ -646,6 +946,50 @@ fn conflict_between(
         let different_places = !places.is_empty()
             && !majority_places.is_empty()
             && places.is_disjoint(&majority_places);
+        let side_value = side.value.unwrap_or(0.0);
+        let majority_value = majority.value.unwrap_or(0.0);
+        // One side counts a part only: restricted to a place, a stage word
+        // ("preliminary", "alone"), a narrower group ("co-defendants"), or
+        // the listed parts of a sum.
+        let marks = |members: &[usize]| -> BTreeSet<&'static str> {
+            let mut found = BTreeSet::new();
+            for &index in members {
+                let fact = &cluster[index];
+                found.extend(fact.stage.iter().copied());
+                if fact
+                    .subject
+                    .as_ref()
+                    .is_some_and(|subject| subject.narrowed)
+                {
+                    found.insert("narrowed");
+                }
+                if fact.sum_of_parts {
+                    found.insert("sum");
+                }
+            }
+            found
+        };
+        let side_marks = marks(&own);
+        let majority_marks = marks(&majority.facts);
+        let restricted_place =
+            !places.is_empty() && majority_places.is_empty() && side_value < majority_value
+                || places.is_empty() && !majority_places.is_empty() && majority_value < side_value;
+        let scope_reason: Option<String> = if different_places {
+            Some("count different places".to_string())
+        } else if side_marks != majority_marks {
+            let differing: Vec<&str> = side_marks
+                .symmetric_difference(&majority_marks)
+                .copied()
+                .collect();
+            Some(format!(
+                "differ in what they count ({})",
+                scope_mark_words(&differing)
+            ))
+        } else if restricted_place {
+            Some("differ in scope: one counts a single place, the other the whole".to_string())
+        } else {
+            None
+        };
         let (rank, kind, explanation) = if all_attributed && new_party {
             let party = parties.first().cloned().unwrap_or_default();
             (
@@ -657,11 +1001,11 @@ fn conflict_between(
                     plural(majority.lineages.len())
                 ),
             )
-        } else if different_places {
+        } else if let Some(reason) = scope_reason {
             (
                 3,
                 ConflictKind::DifferentScope,
-                format!("{side_text} and {majority_text} count different places"),
+                format!("{side_text} and {majority_text} {reason}"),
             )
         } else if side.lineages.len() == 1 && majority.lineages.len() >= 2 {
             (
@@ -695,6 +1039,22 @@ fn conflict_between(
     }
 }
 
+/// Words for the marks that set two figures' scopes apart.
+fn scope_mark_words(marks: &[&str]) -> String {
+    let words: Vec<&str> = marks
+        .iter()
+        .map(|mark| match *mark {
+            "early" => "a preliminary count",
+            "final" => "a final count",
+            "part" => "a part only",
+            "narrowed" => "a narrower group",
+            "sum" => "the listed parts of a total",
+            other => other,
+        })
+        .collect();
+    words.join(", ")
+}
+
 /// The fact whose sentence states the group: from the majority side, an
 /// unattributed one if any, earliest first.
 fn statement_fact(cluster: &[Fact], side: &Side) -> usize {
@@ -713,9 +1073,20 @@ fn statement_fact(cluster: &[Fact], side: &Side) -> usize {
 }
 
 fn label_of(fact: &Fact) -> String {
-    match &fact.counted {
-        Some(counted) => format!("{}: {} {}", fact.family, fact.value_text, counted),
-        None => format!("{}: {}", fact.family, fact.value_text),
+    let what = match &fact.counted {
+        Some(counted)
+            if !fact
+                .value_text
+                .to_lowercase()
+                .contains(&counted.to_lowercase()) =>
+        {
+            format!("{} {}", fact.value_text, counted)
+        }
+        _ => fact.value_text.clone(),
+    };
+    match (&fact.family, fact.known_family) {
+        (Some(family), true) => format!("{what} ({family})"),
+        _ => what,
     }
 }
 
@@ -732,8 +1103,12 @@ fn stage_conflicts(
             let (Some(narrow_fact), Some(wide_fact)) = (narrow.first(), wide.first()) else {
                 continue;
             };
+            if narrow_fact.part_of_sum || wide_fact.part_of_sum {
+                continue;
+            }
             let is_stage = stages().iter().any(|(narrower, wider)| {
-                *narrower == narrow_fact.family && *wider == wide_fact.family
+                Some(*narrower) == narrow_fact.family.as_deref()
+                    && Some(*wider) == wide_fact.family.as_deref()
             });
             if !is_stage
                 || narrow_fact.unit != wide_fact.unit
@@ -772,14 +1147,15 @@ fn stage_conflicts(
                 independent_sources: lineages.into_iter().collect(),
                 explanation: format!(
                     "{narrow_text} counts {} ({}), a part of the {wide_text} counted as {}",
-                    narrow_fact.family,
+                    narrow_fact.family_name(),
                     narrow_fact.places.join(", "),
-                    wide_fact.family
+                    wide_fact.family_name()
                 ),
                 statement,
                 label: format!(
                     "{} vs {}: {narrow_text} vs {wide_text}",
-                    narrow_fact.family, wide_fact.family
+                    narrow_fact.family_name(),
+                    wide_fact.family_name()
                 ),
             });
         }

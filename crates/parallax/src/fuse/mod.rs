@@ -15,7 +15,9 @@ pub mod names;
 pub mod quotes;
 pub mod stories;
 
-use crate::model::{AnalysedArticle, ArticleIndex, ClaimGroup, Entity, Lineage, MentionRef, Story};
+use crate::model::{
+    AnalysedArticle, ArticleIndex, ClaimGroup, Entity, Lineage, MentionRef, QuoteGroup, Story,
+};
 use std::collections::HashMap;
 
 /// What the fuse stage gives for a batch.
@@ -24,6 +26,8 @@ pub struct Fusion {
     /// Entities over the whole batch; a story's are those its articles
     /// mention.
     pub entities: Vec<Entity>,
+    /// Quotations of one remark across articles, over the whole batch.
+    pub quote_groups: Vec<QuoteGroup>,
     pub stories: Vec<FusedStory>,
 }
 
@@ -77,6 +81,7 @@ pub fn fuse(articles: &[AnalysedArticle]) -> Fusion {
 
     let entities = entities::merge_entities(articles);
     let entity_of = entity_index(&entities);
+    let quote_groups = quotes::group_quotes(articles);
 
     let mut fused_stories = Vec::new();
     for story in stories::cluster_stories(&indexes, &article_features) {
@@ -109,6 +114,7 @@ pub fn fuse(articles: &[AnalysedArticle]) -> Fusion {
     }
     Fusion {
         entities,
+        quote_groups,
         stories: fused_stories,
     }
 }

@@ -206,12 +206,11 @@ pub fn article_date(article: &Article, doc: &Doc) -> Option<ArticleDate> {
     if let Some(date) = infer_from_weekdays(&mentions, header_month_day) {
         return Some(inferred(date, DatePrecision::Day));
     }
-    if let Some((month, day)) = header_month_day {
-        if let Some(year) = mentions.latest_year {
-            if let Some(date) = NaiveDate::from_ymd_opt(year, month, day) {
-                return Some(inferred(date, DatePrecision::Day));
-            }
-        }
+    if header_month_day.is_some() {
+        // A dateline gives the day but not the year, and the years the text
+        // mentions are often past ones ("the dam, built in 1971"): better
+        // no article date than a wrong one.
+        return None;
     }
     if let Some(latest) = mentions.full.iter().max() {
         return NaiveDate::from_ymd_opt(latest.year(), latest.month(), 1)
@@ -276,16 +275,24 @@ fn header_date(article: &Article) -> Option<HeaderDate> {
     month_day
 }
 
-/// "MINSK, Dec 13 (Reuters) -": an upper-case place, a comma, the date, an
-/// optional agency in brackets and a dash.
+/// "MINSK, Dec 13 (Reuters) -" or "LUBENIK, Serovia, May 14 (Wire) -": an
+/// upper-case place (optionally followed by its capitalised country or
+/// region), a comma, the date, an optional agency in brackets and a dash.
 fn is_dateline(before: &str, after: &str) -> bool {
     let place = before.trim_end().trim_end_matches(',');
-    let place_ok = !place.is_empty()
-        && place.len() <= 60
-        && place.chars().any(char::is_alphabetic)
-        && place
-            .chars()
-            .all(|c| c.is_uppercase() || !c.is_alphabetic());
+    let mut segments = place.split(',').map(str::trim);
+    let city = segments.next().unwrap_or("");
+    let city_ok = !city.is_empty()
+        && city.chars().any(char::is_alphabetic)
+        && city.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+    let region_ok = segments.all(|segment| {
+        !segment.is_empty()
+            && segment.split_whitespace().count() <= 3
+            && segment
+                .split_whitespace()
+                .all(|word| word.chars().next().is_some_and(char::is_uppercase))
+    });
+    let place_ok = place.len() <= 60 && city_ok && region_ok;
     let rest = after.trim_start();
     let rest = if rest.starts_with('(') {
         rest.find(')')

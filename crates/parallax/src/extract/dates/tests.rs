@@ -254,3 +254,24 @@ fn a_distant_future_cue_does_not_move_a_weekday() {
         Some(date(2023, 2, 22))
     );
 }
+
+#[test]
+fn datelines_may_name_the_country_after_the_city() {
+    assert!(super::is_dateline(
+        "LUBENIK, Serovia, ",
+        " (EuroWire) - At least 41 people"
+    ));
+    assert!(super::is_dateline("MINSK, ", " (Reuters) - Belarus freed"));
+    assert!(super::is_dateline(
+        "SAN JOSE, Costa Rica, ",
+        " - Heavy rain"
+    ));
+    assert!(!super::is_dateline(
+        "Officials in Lubenik said, ",
+        " - the toll"
+    ));
+    assert!(!super::is_dateline(
+        "LUBENIK, the regional capital, ",
+        " - the toll"
+    ));
+}

@@ -62,7 +62,14 @@ pub(super) fn classify(scanner: &Scanner, candidate: &Candidate, context: Contex
     let several_words = words.len() >= 2;
     let head_key = phrase_key([head.bare_hash]);
     let first_key = phrase_key([first.bare_hash]);
-    if several_words {
+    let starts_with_given_name = lexicon.given_names.contains_key(&first_key);
+    // "Marc Lamont Hill", "Emily Post": a given name and a head word that is
+    // also a surname.
+    let surname_head = starts_with_given_name
+        && words.len() <= 3
+        && std::ptr::eq(head, *last)
+        && lexicon.surname_heads.contains(&head_key);
+    if several_words && !surname_head {
         if lexicon.organisation_words.contains_key(&head_key) {
             return KindGuess::new(EntityKind::Organisation, 3);
         }
@@ -84,6 +91,7 @@ pub(super) fn classify(scanner: &Scanner, candidate: &Candidate, context: Contex
             return KindGuess::new(EntityKind::Place, 3);
         }
     }
+    let places = place_composition(scanner, candidate);
     if let Some(title) = &candidate.title {
         if title.honorific || title.family.is_some() || several_words {
             return KindGuess::new(EntityKind::Person, 3);
@@ -101,12 +109,23 @@ pub(super) fn classify(scanner: &Scanner, candidate: &Candidate, context: Contex
             return KindGuess::new(kind, 3);
         }
     }
-    let starts_with_given_name = lexicon.given_names.contains_key(&first_key);
     if several_words && starts_with_given_name {
         return KindGuess::new(EntityKind::Person, 3);
     }
     if several_words && words.iter().any(|word| is_organisation_word(scanner, word)) {
         return KindGuess::new(EntityKind::Organisation, 2);
+    }
+    match places {
+        // "South Australia", "East Los Angeles".
+        PlaceComposition::OnlyPlaces => return KindGuess::new(EntityKind::Place, 3),
+        // "Malaysia Tourism", "LA Weekly", "Texas A&M" (but "Valeska
+        // Paris" may be a person).
+        PlaceComposition::PlaceAndOther { place_first }
+            if !starts_with_given_name && (place_first || words.len() >= 3) =>
+        {
+            return KindGuess::new(EntityKind::Organisation, 2)
+        }
+        _ => {}
     }
     if !several_words && first.case == Case::AllCaps {
         return KindGuess::new(EntityKind::Organisation, 2);
@@ -120,19 +139,71 @@ pub(super) fn classify(scanner: &Scanner, candidate: &Candidate, context: Contex
     if context.place_after {
         return KindGuess::new(EntityKind::Place, 1);
     }
-    if context.person_verb_after {
+    // A word of the name seen in lower case elsewhere: a name made of
+    // common words is seldom a person's ("Civic Passion", "White House").
+    let has_common_word = words
+        .iter()
+        .any(|word| scanner.evidence.lower_seen.contains(&word.hash));
+    if context.person_verb_after && several_words && !has_common_word {
+        return KindGuess::new(EntityKind::Person, 1);
+    }
+    if context.person_strong_verb_after && !has_common_word {
         return KindGuess::new(EntityKind::Person, 1);
     }
     if context.place_preposition_before {
         return KindGuess::new(EntityKind::Place, 1);
     }
-    if several_words {
+    if several_words && !has_common_word {
         return KindGuess::new(EntityKind::Person, 1);
     }
-    if context.determiner_before {
+    // A single word that is no given name and no surname of a person named
+    // in full (resolution would have said so) is most often an
+    // organisation's name ("Microsoft said").
+    if context.determiner_before || context.person_verb_after {
         return KindGuess::new(EntityKind::Organisation, 1);
     }
-    KindGuess::NONE
+    KindGuess::new(EntityKind::Organisation, 0)
+}
+
+/// What a name is made of, as far as places go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PlaceComposition {
+    /// No known place in it.
+    NoPlace,
+    /// Known places and compass words only, at least one place.
+    OnlyPlaces,
+    /// A known place and other words.
+    PlaceAndOther { place_first: bool },
+}
+
+fn place_composition(scanner: &Scanner, candidate: &Candidate) -> PlaceComposition {
+    let mut index = candidate.first;
+    let mut places = 0;
+    let mut others = 0;
+    let mut place_first = false;
+    while index <= candidate.last {
+        if let Some((length, _)) = scanner.place_at(index, candidate.last) {
+            place_first |= places == 0 && others == 0;
+            places += 1;
+            index += length;
+            continue;
+        }
+        if let Some(unit) = scanner.units.get(index) {
+            let compass = scanner
+                .lexicon
+                .compass
+                .contains(&phrase_key([unit.bare_hash]));
+            if unit.is_capitalised() && !compass {
+                others += 1;
+            }
+        }
+        index += 1;
+    }
+    match (places, others) {
+        (0, _) => PlaceComposition::NoPlace,
+        (_, 0) => PlaceComposition::OnlyPlaces,
+        _ => PlaceComposition::PlaceAndOther { place_first },
+    }
 }
 
 fn is_organisation_word(scanner: &Scanner, unit: &Unit) -> bool {

@@ -7,7 +7,33 @@
 //! phrases of several lengths from the same hashes.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A hasher for keys that are hashes already: it passes them through.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*byte);
+        }
+    }
+
+    fn write_u64(&mut self, key: u64) {
+        self.0 = key;
+    }
+}
+
+/// A map keyed by word or phrase keys.
+pub(super) type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+/// A set of word or phrase keys.
+pub(super) type KeySet = HashSet<u64, BuildHasherDefault<KeyHasher>>;
 
 const HONORIFICS: &str = include_str!("../../../data/honorifics.tsv");
 const TITLES: &str = include_str!("../../../data/titles.tsv");
@@ -21,6 +47,13 @@ const COMMON_WORDS: &str = include_str!("../../../data/common_words.tsv");
 const NAME_CONNECTORS: &str = include_str!("../../../data/name_connectors.tsv");
 const MENTION_CUES: &str = include_str!("../../../data/mention_cues.tsv");
 const DESCRIPTIVE_HEADS: &str = include_str!("../../../data/descriptive_heads.tsv");
+const GROUP_WORDS: &str = include_str!("../../../data/group_words.tsv");
+const COMPASS_WORDS: &str = include_str!("../../../data/compass_words.txt");
+const SURNAME_HEADS: &str = include_str!("../../../data/surname_heads.txt");
+
+/// The gazetteer id given to group adjectives ("Muslim"): a demonym with no
+/// country.
+pub(super) const NO_COUNTRY: u32 = u32::MAX;
 
 /// Case-folding FNV-1a hasher over characters.
 #[derive(Debug, Clone, Copy)]
@@ -182,6 +215,7 @@ pub(super) enum HeadPosition {
 pub(super) enum CueCategory {
     PlacePreposition,
     PersonVerb,
+    PersonStrongVerb,
     OrganisationAfter,
     PlaceAfter,
 }
@@ -201,28 +235,34 @@ pub(super) struct DescriptiveHead {
 /// All tables, keyed by word or phrase key.
 #[derive(Debug, Default)]
 pub(super) struct Lexicon {
-    pub(super) honorifics: HashMap<u64, Gender>,
-    pub(super) titles: HashMap<u64, TitleEntry>,
+    pub(super) honorifics: KeyMap<Gender>,
+    pub(super) titles: KeyMap<TitleEntry>,
     pub(super) title_max_words: usize,
-    pub(super) title_modifiers: HashSet<u64>,
+    pub(super) title_modifiers: KeySet,
     pub(super) title_modifier_max_words: usize,
-    pub(super) given_names: HashMap<u64, Gender>,
-    pub(super) places: HashMap<u64, PlaceEntry>,
+    pub(super) given_names: KeyMap<Gender>,
+    pub(super) places: KeyMap<PlaceEntry>,
     pub(super) place_max_words: usize,
-    pub(super) demonyms: HashMap<u64, u32>,
+    pub(super) demonyms: KeyMap<u32>,
     pub(super) demonym_max_words: usize,
-    pub(super) organisation_words: HashMap<u64, &'static str>,
-    pub(super) place_heads: HashSet<u64>,
-    pub(super) place_prefixes: HashSet<u64>,
-    pub(super) other_heads: HashSet<u64>,
-    pub(super) other_prefixes: HashSet<u64>,
+    pub(super) organisation_words: KeyMap<&'static str>,
+    pub(super) place_heads: KeySet,
+    pub(super) place_prefixes: KeySet,
+    pub(super) other_heads: KeySet,
+    pub(super) other_prefixes: KeySet,
     pub(super) other_max_words: usize,
-    pub(super) common: HashMap<u64, CommonClass>,
-    pub(super) connectors: HashMap<u64, Connector>,
-    pub(super) cues: HashMap<u64, CueCategory>,
+    pub(super) common: KeyMap<CommonClass>,
+    pub(super) connectors: KeyMap<Connector>,
+    pub(super) cues: KeyMap<CueCategory>,
     pub(super) cue_max_words: usize,
-    pub(super) descriptive_heads: HashMap<u64, DescriptiveHead>,
+    pub(super) descriptive_heads: KeyMap<DescriptiveHead>,
     pub(super) descriptive_max_words: usize,
+    /// Capitalised words that are never a mention alone ("Internet", "II").
+    pub(super) not_alone: KeySet,
+    /// Words that make a place name of a place name ("South", "Greater").
+    pub(super) compass: KeySet,
+    /// Head words that are also surnames ("Hill", "Post").
+    pub(super) surname_heads: KeySet,
 }
 
 /// The lexicon, built on first use.
@@ -350,6 +390,7 @@ impl Lexicon {
                 let category = match *category {
                     "place_preposition" => CueCategory::PlacePreposition,
                     "person_verb" => CueCategory::PersonVerb,
+                    "person_strong_verb" => CueCategory::PersonStrongVerb,
                     "organisation_after" => CueCategory::OrganisationAfter,
                     "place_after" => CueCategory::PlaceAfter,
                     _ => continue,
@@ -371,6 +412,29 @@ impl Lexicon {
                 lexicon
                     .descriptive_heads
                     .insert(text_key(noun), DescriptiveHead { kind, family });
+            }
+        }
+        for row in rows(SURNAME_HEADS) {
+            if let [word, ..] = row.as_slice() {
+                lexicon.surname_heads.insert(text_key(word));
+            }
+        }
+        for row in rows(COMPASS_WORDS) {
+            if let [word, ..] = row.as_slice() {
+                lexicon.compass.insert(text_key(word));
+            }
+        }
+        for row in rows(GROUP_WORDS) {
+            if let [word, class, ..] = row.as_slice() {
+                match *class {
+                    "group" => {
+                        lexicon.demonyms.entry(text_key(word)).or_insert(NO_COUNTRY);
+                    }
+                    "not_alone" => {
+                        lexicon.not_alone.insert(text_key(word));
+                    }
+                    _ => {}
+                }
             }
         }
         lexicon
@@ -526,22 +590,16 @@ mod tests {
                 );
             }
         }
-        let belarus = lexicon
+        let moldova = lexicon
             .places
-            .get(&text_key("Belarus"))
+            .get(&text_key("Moldova"))
             .map(|entry| entry.id);
         assert_eq!(
-            lexicon.demonyms.get(&text_key("Belarusian")).copied(),
-            belarus
+            lexicon.demonyms.get(&text_key("Moldovan")).copied(),
+            moldova
         );
-        let ukraine = lexicon
-            .places
-            .get(&text_key("Ukraine"))
-            .map(|entry| entry.id);
-        assert_eq!(
-            lexicon.demonyms.get(&text_key("Ukrainian")).copied(),
-            ukraine
-        );
+        let kenya = lexicon.places.get(&text_key("Kenya")).map(|entry| entry.id);
+        assert_eq!(lexicon.demonyms.get(&text_key("Kenyan")).copied(), kenya);
         assert_eq!(
             lexicon.places.get(&text_key("U.S.")).map(|entry| entry.id),
             lexicon
@@ -588,11 +646,30 @@ mod tests {
             let category = match row[0] {
                 "place_preposition" => CueCategory::PlacePreposition,
                 "person_verb" => CueCategory::PersonVerb,
+                "person_strong_verb" => CueCategory::PersonStrongVerb,
                 "organisation_after" => CueCategory::OrganisationAfter,
                 "place_after" => CueCategory::PlaceAfter,
                 other => panic!("bad cue category {other}"),
             };
             assert!(lexicon.is_cue(category, text_key(row[1])), "{row:?}");
+        }
+        for row in table_rows(SURNAME_HEADS) {
+            assert!(lexicon.surname_heads.contains(&text_key(row[0])), "{row:?}");
+        }
+        for row in table_rows(COMPASS_WORDS) {
+            assert!(lexicon.compass.contains(&text_key(row[0])), "{row:?}");
+        }
+        for row in table_rows(GROUP_WORDS) {
+            assert_eq!(row.len(), 2, "{row:?}");
+            match row[1] {
+                "group" => assert_eq!(
+                    lexicon.demonyms.get(&text_key(row[0])).copied(),
+                    Some(NO_COUNTRY),
+                    "{row:?}"
+                ),
+                "not_alone" => assert!(lexicon.not_alone.contains(&text_key(row[0])), "{row:?}"),
+                other => panic!("bad class {other}"),
+            }
         }
         for row in table_rows(DESCRIPTIVE_HEADS) {
             assert_eq!(row.len(), 3, "{row:?}");

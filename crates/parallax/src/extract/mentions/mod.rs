@@ -9,13 +9,13 @@
 //! word is hashed once, tables are hash maps built once).
 //!
 //! How it decides, in order:
-//! 1. **Units** ([`units`]): tokens regrouped into words with their glued
+//! 1. **Units** (`units.rs`): tokens regrouped into words with their glued
 //!    parts ("Al-Assad", "O'Brien", "U.S.", "Mr."), possessive endings noted
-//!    and left out of the name ("Putin's" → "Putin").
+//!    and left out of the name ("Vantor's" → "Vantor").
 //! 2. **Evidence** from the whole article: the words seen in lower case, and
 //!    those seen capitalised in mid-sentence (not after a full stop, quote or
 //!    colon, and not in headline-case text).
-//! 3. **Runs** ([`names`]): capitalised words joined across name particles
+//! 3. **Runs** (`names.rs`): capitalised words joined across name particles
 //!    ("Maria de la Cruz", "Ludwig van Beethoven") and, after an
 //!    organisation, place or event head, across "of", "for", "&" ("Bank of
 //!    England", "Ministry of Foreign Affairs"); gazetteer names first ("Bosnia
@@ -23,33 +23,50 @@
 //!    days/months are trimmed off their ends.
 //! 4. **Sentence starts**: a first word is a name when it is an acronym, a
 //!    known given name or place, seen capitalised mid-sentence elsewhere,
-//!    followed by more name words, or alone before a verb of saying ("Putin
+//!    followed by more name words, or alone before a verb of saying ("Vantor
 //!    said") — and not when it is seen in lower case elsewhere ("Despite").
 //! 5. **Headline case** (a sentence of capitalised words): only words with
-//!    evidence of their own are kept, so "Another 156 Political Prisoners
-//!    Released" gives no name.
+//!    evidence of their own are kept, so "Another 40 Political Detainees
+//!    Freed" gives no name.
 //! 6. **Titles** (`titles.tsv`, `honorifics.tsv`, `title_modifiers.txt`):
-//!    split off the front of a run ("Belarusian President", "former U.S.
+//!    split off the front of a run ("Moldovan President", "former U.S.
 //!    Special Envoy", "Mr") or read before it in lower case ("opposition
-//!    leader", "Kremlin spokesman"); an apposition ("X, a human rights
+//!    leader", "Pentagon spokesman"); an apposition ("X, a human rights
 //!    activist,") gives a title when there is none. A nationality adjective
-//!    before a person's name is a title ("Russian Maria Sharapova");
+//!    before a person's name is a title ("Czech Anna Novakova");
 //!    **alone, a nationality adjective is not a mention**, nor are plural
-//!    demonyms ("Ukrainians"). Countries named inside a title ("U.S." in
+//!    demonyms ("Kenyans"). Countries named inside a title ("U.S." in
 //!    "U.S. President") are place mentions of their own.
-//! 7. **Kinds** ([`kinds`]): head words (organisation, place, event), the
-//!    gazetteer, titles, given names, acronyms, then context (after "in", before
-//!    "said", before "news agency"); then one kind per name across the
-//!    article, the strongest evidence winning.
-//! 8. **Resolution** ([`resolve`]): a one-word name that is the surname or
+//! 7. **Kinds** (`kinds.rs`): head words (organisation, place, event; a
+//!    surname-like head after a given name stays a person's: "Marc Lamont
+//!    Hill"), the gazetteer and names built of places and compass words
+//!    ("South Australia"), titles, appositions, given names, acronyms, then
+//!    context (after "in", before "said"/"told", before "news agency", before
+//!    a lower-case title and a name: "Facebook co-founder X"). A lone word
+//!    that no cue types and that is no person's surname here defaults to an
+//!    organisation ("Microsoft said"); several capitalised words with no cue
+//!    default to a person unless one of them is seen in lower case elsewhere.
+//!    Then one kind per name across the article, the strongest evidence
+//!    winning. Religious, ethnic and political group adjectives
+//!    (`group_words.tsv`) work like nationality adjectives; calendar words,
+//!    roman numerals and a few capitalised common nouns ("Internet") are
+//!    never a mention alone.
+//! 8. **Resolution** (`resolve.rs`): a one-word name that is the surname or
 //!    (unambiguous) given name of a full person name elsewhere in the article
-//!    is partial, with that full mention as antecedent; when two people
-//!    share it and gender (honorific, title, given name) does not decide,
-//!    the antecedent stays `None`. Acronyms resolve to the organisation whose
-//!    initials they spell. Descriptions ("the Belarusian leader", "the
-//!    envoy", "the company") resolve to the one earlier entity whose title
-//!    family, nationality and kind fit; **a description that fits no entity
-//!    or several is not emitted**.
+//!    is partial, with that full mention as antecedent (the nearest before
+//!    it, else the first after); when two people share it and gender
+//!    (honorific, title, given name) does not decide, the antecedent stays
+//!    `None`. A full name known as a person's only by its shape, whose first
+//!    word is used alone as a name ("Warhol Polaroid" beside "Warhol"), is a
+//!    target only for a one-word name with a person cue of its own. Acronyms
+//!    resolve to the organisation or place whose initials they spell.
+//!    Descriptions ("the Moldovan leader", "the envoy", "the company")
+//!    resolve to the one earlier entity whose title family, nationality and
+//!    kind fit; **a description that fits no entity or several is not
+//!    emitted**, nor is a nationality-qualified thing ("the Afghan team").
+//!
+//! Measured on GUM news by `parallax eval gum-mentions`
+//! (`parallax-eval/src/gum_mentions.rs`).
 
 mod kinds;
 mod lexicon;
@@ -60,15 +77,14 @@ mod units;
 use crate::model::{Article, Doc, Mention};
 use lexicon::{lexicon, Gender, TitleEntry};
 use names::{DescribedHead, Scanner};
-use std::collections::HashSet;
 use units::{build_units, Unit};
 
 /// Words of the article seen in lower case, and capitalised in
 /// mid-sentence: the article's own evidence on what is a name.
 #[derive(Debug, Default)]
 struct Evidence {
-    lower_seen: HashSet<u64>,
-    capitalised_mid_seen: HashSet<u64>,
+    lower_seen: lexicon::KeySet,
+    capitalised_mid_seen: lexicon::KeySet,
 }
 
 /// A title or honorific split off a name.
@@ -107,7 +123,7 @@ struct Candidate {
     apposition: Option<AppositionInfo>,
 }
 
-/// A description that may stand for a named referent: "the Belarusian
+/// A description that may stand for a named referent: "the Moldovan
 /// leader", "the company".
 #[derive(Debug, Clone, Copy)]
 struct Description {

@@ -1,11 +1,11 @@
 //! Finding candidate names in a sentence: runs of capitalised words joined
 //! across name connectors, with titles and honorifics split off, sentence
 //! starts and headline-case text judged on the article's evidence, and
-//! descriptions ("the Belarusian leader") noted for resolution.
+//! descriptions ("the Moldovan leader") noted for resolution.
 
 use super::lexicon::{
     phrase_key, CommonClass, Connector, CueCategory, DescriptiveHead, Gender, Lexicon, PlaceEntry,
-    TitleEntry,
+    TitleEntry, NO_COUNTRY,
 };
 use super::units::{Case, Unit, UnitKind};
 use super::{Candidate, Description, Evidence, TitleInfo};
@@ -13,10 +13,12 @@ use std::sync::OnceLock;
 
 /// Longest name kept whole, in units; longer runs are cut at connectors.
 const MAX_NAME_UNITS: usize = 8;
+/// Longest run of capitalised words and connectors the scanner follows.
+const MAX_RUN_UNITS: usize = 40;
 /// Words a description may put between "the" and its head noun.
 const MAX_DESCRIPTION_MODIFIERS: usize = 4;
 /// Units of a capitalised affiliation before a lower-case title ("Nobel
-/// Peace Prize winner", "Kremlin spokesman").
+/// Peace Prize winner", "Pentagon spokesman").
 const MAX_AFFILIATION_UNITS: usize = 4;
 
 /// Hashes of a few words the scanner tests for by identity.
@@ -66,7 +68,9 @@ impl Scanner<'_> {
 
     fn common_class(&self, index: usize) -> Option<CommonClass> {
         let unit = self.unit(index)?;
-        if unit.case == Case::AllCaps {
+        // Acronyms are not closed-class words ("US", "WHO", "IT"), but a
+        // long word in capitals is ("UNLESS").
+        if unit.case == Case::AllCaps && unit.name_end - unit.start < 4 {
             return None;
         }
         self.lexicon.common.get(&unit.bare_hash).copied()
@@ -77,7 +81,9 @@ impl Scanner<'_> {
         let Some(unit) = self.word(index, end) else {
             return false;
         };
-        unit.is_capitalised() && self.common_class(index) != Some(CommonClass::Function)
+        unit.is_capitalised()
+            && !unit.adjectival
+            && self.common_class(index) != Some(CommonClass::Function)
     }
 
     fn connector(&self, index: usize, end: usize) -> Option<Connector> {
@@ -286,6 +292,11 @@ impl Scanner<'_> {
         let mut last = first;
         if let Some((length, _)) = self.place_at(first, end - 1) {
             last = first + length - 1;
+            // A place before a person's name: "Governor of Washington Chris
+            // Gregoire", "the United States Hamdullah Mohib".
+            if self.is_given_name(last + 1) && self.is_name_word(last + 2, end) {
+                return last + 1;
+            }
         }
         // A leading particle ("van Gogh") is part of the run.
         while self.connector(last, end) == Some(Connector::Particle)
@@ -295,6 +306,10 @@ impl Scanner<'_> {
         }
         loop {
             if self.unit(last).is_some_and(|unit| unit.possessive) {
+                break;
+            }
+            // Longer runs are cut anyway; stop before joins get costly.
+            if last - first >= MAX_RUN_UNITS {
                 break;
             }
             let next = last + 1;
@@ -357,13 +372,34 @@ impl Scanner<'_> {
             return Some(after);
         }
         if connector_is_and {
-            // "Ministry of Labour and Social Affairs": only inside an
-            // of-phrase already joined to a head.
+            // "Ministry of Labour and Social Affairs": inside an of-phrase
+            // already joined to a head; "National Air and Space Museum":
+            // before a head a few words on.
             let has_of = (first..=last).any(|index| {
                 self.unit(index)
                     .is_some_and(|unit| unit.is_lower_word() && unit.bare_hash == keys().of)
             });
-            return (has_head && has_of).then_some(after);
+            let head_ahead = (after..after + 3)
+                .take_while(|index| self.is_name_word(*index, end))
+                .any(|index| self.is_head_word(index));
+            return ((has_head && has_of) || head_ahead).then_some(after);
+        }
+        // "on" only after an organisation word ("Committee on Foreign
+        // Relations", not "Kennedy Space Center on STS-1").
+        let connector_is_on = self
+            .unit(connector)
+            .is_some_and(|unit| unit.bare_hash == super::lexicon::fold_hash("on"));
+        if connector_is_on {
+            let organisation_head = (first..=last).any(|index| {
+                self.unit(index).is_some_and(|unit| {
+                    unit.is_capitalised()
+                        && self
+                            .lexicon
+                            .organisation_words
+                            .contains_key(&unit.bare_hash)
+                })
+            });
+            return organisation_head.then_some(after);
         }
         has_head.then_some(after)
     }
@@ -401,9 +437,9 @@ impl Scanner<'_> {
                 Some(CommonClass::Starter | CommonClass::Time)
             )
             // Unless it begins a title ("Police Chief").
-            && !self
+            && self
                 .title_at(first, last)
-                .is_some_and(|(length, _, _)| length >= 2)
+                .is_none_or(|(length, _, _)| length < 2)
         {
             first += 1;
         }
@@ -520,11 +556,13 @@ impl Scanner<'_> {
         if self.lexicon.given_names.contains_key(&key) || self.place_at(index, last).is_some() {
             return true;
         }
-        if self.evidence.capitalised_mid_seen.contains(&unit.hash) {
-            return true;
-        }
+        // Lower case elsewhere outweighs a capital elsewhere ("Iodine
+        // deficiency" at a sentence start, "iodine" inside one).
         if self.evidence.lower_seen.contains(&unit.hash) {
             return false;
+        }
+        if self.evidence.capitalised_mid_seen.contains(&unit.hash) {
+            return true;
         }
         // Followed at once by another name word ("Helga Strand said").
         if last > index && self.is_name_word(index + 1, last + 1) {
@@ -541,7 +579,9 @@ impl Scanner<'_> {
         }
         // "Quill's allies", not "Officials' fears"; "Smith said", not
         // "Officials said".
-        unit.possessive || self.is_cue_phrase(CueCategory::PersonVerb, index + 1, end)
+        unit.possessive
+            || self.is_cue_phrase(CueCategory::PersonVerb, index + 1, end)
+            || self.is_cue_phrase(CueCategory::PersonStrongVerb, index + 1, end)
     }
 
     /// One name candidate: title split off, sentence start judged,
@@ -562,16 +602,33 @@ impl Scanner<'_> {
             return;
         }
         let prefix = self.title_prefix(first, last);
-        let name_first = prefix.map_or(first, |prefix| prefix.last_unit + 1);
-        if name_first > last {
-            return;
-        }
         if let Some(prefix) = prefix {
             // Places and organisations named inside the title ("U.S.
             // President"): mentions of their own.
             for (start, length) in prefix.inner_names.iter().flatten() {
                 self.push_inner_name(sentence, *start, start + length - 1, range, candidates);
             }
+            if !prefix.name_follows {
+                return;
+            }
+        }
+        let mut last = last;
+        if prefix.is_none() && !self.is_given_name(first) {
+            // A title closing the run is not part of the name: "Pentagon
+            // Spokesman" (but "Martin Luther King" starts with a given name).
+            if let Some((length, _)) = self.longest_ending_at(
+                last,
+                first + 1,
+                self.lexicon.title_max_words,
+                |unit| unit.bare_hash,
+                |key| self.lexicon.titles.get(&key).copied(),
+            ) {
+                last -= length;
+            }
+        }
+        let name_first = prefix.map_or(first, |prefix| prefix.last_unit + 1);
+        if name_first > last {
+            return;
         }
         let title = self.full_title(first, name_first, prefix, range);
         let unit = self.unit(name_first);
@@ -599,12 +656,19 @@ impl Scanner<'_> {
                         end: self.unit(rest - 1).map_or(0, |unit| unit.name_end),
                         family: None,
                         gender: Gender::Unknown,
-                        nationality: Some(country),
+                        nationality: country_of(country),
                         honorific: false,
                     });
                     name_first = rest;
                 }
             }
+        }
+        if name_first == last
+            && self
+                .unit(name_first)
+                .is_some_and(|unit| self.lexicon.not_alone.contains(&unit.bare_hash))
+        {
+            return;
         }
         candidates.push(Candidate {
             sentence,
@@ -661,7 +725,7 @@ impl Scanner<'_> {
                 continue;
             }
             if let Some((length, country)) = self.demonym_at(index, last) {
-                nationality = Some(country);
+                nationality = country_of(country).or(nationality);
                 index += length;
                 continue;
             }
@@ -685,11 +749,23 @@ impl Scanner<'_> {
                 index += 1;
                 continue;
             }
+            // An affiliation of one or two words before a title and a name:
+            // "Environment Minister John Baird".
+            if head.is_none() && index - first < 2 && self.title_then_name_within(index + 1, last) {
+                index += 1;
+                continue;
+            }
             break;
         }
         let (head, last_unit) = head?;
         if last_unit >= last {
-            return None;
+            return Some(TitlePrefix {
+                head,
+                last_unit,
+                nationality,
+                inner_names,
+                name_follows: false,
+            });
         }
         // "Dean Smith", "General Electric"? A title word that is also a
         // given name, alone before one more word, is the given name.
@@ -705,6 +781,18 @@ impl Scanner<'_> {
             last_unit,
             nationality,
             inner_names,
+            name_follows: true,
+        })
+    }
+
+    /// True when a title starts at `index` or the unit after it, and a name
+    /// word follows the title.
+    fn title_then_name_within(&self, index: usize, last: usize) -> bool {
+        [index, index + 1].iter().any(|start| {
+            *start <= last
+                && self
+                    .title_at(*start, last)
+                    .is_some_and(|(length, _, _)| self.is_name_word(start + length, last + 1))
         })
     }
 
@@ -787,13 +875,15 @@ impl Scanner<'_> {
                 |unit| unit.hash,
                 |key| self.lexicon.demonyms.get(&key).copied(),
             ) {
-                nationality.get_or_insert(country);
+                if let Some(country) = country_of(country) {
+                    nationality.get_or_insert(country);
+                }
                 start -= length;
                 continue;
             }
             break;
         }
-        // A capitalised affiliation before a lower-case title: "Kremlin
+        // A capitalised affiliation before a lower-case title: "Pentagon
         // spokesman", "Nobel Peace Prize winner" (mentions of their own too).
         if head_outside_run && start > floor {
             let mut affiliation_start = start;
@@ -932,7 +1022,7 @@ impl Scanner<'_> {
         })
     }
 
-    /// "the Belarusian leader", "the company": a description starting at
+    /// "the Moldovan leader", "the company": a description starting at
     /// `index`. Returns it and the unit after it.
     fn description_at(
         &self,
@@ -955,6 +1045,11 @@ impl Scanner<'_> {
                     return None;
                 }
                 let head_unit = self.unit(after - 1)?;
+                // "the Afghan team": a nationality-qualified thing is seldom
+                // the organisation named earlier; leave it.
+                if nationality.is_some() && matches!(head, DescribedHead::Thing(_)) {
+                    return None;
+                }
                 let description = Description {
                     sentence,
                     start: self.unit(index + 1)?.start,
@@ -965,7 +1060,7 @@ impl Scanner<'_> {
                 return Some((description, after));
             }
             if let Some((length, country)) = self.demonym_at(cursor, range.end - 1) {
-                nationality = Some(country);
+                nationality = country_of(country).or(nationality);
                 cursor += length;
                 continue;
             }
@@ -1044,11 +1139,29 @@ impl Scanner<'_> {
         if self.common_class(after).is_some() {
             return true;
         }
-        if self.is_cue_phrase(CueCategory::PersonVerb, after, end) {
+        if self.is_cue_phrase(CueCategory::PersonVerb, after, end)
+            || self.is_cue_phrase(CueCategory::PersonStrongVerb, after, end)
+        {
             return true;
         }
         let word = unit.name_text(self.text);
         word.ends_with("ed") || (word.ends_with('s') && !word.ends_with("ss"))
+    }
+
+    /// "Facebook co-founder Mark Zuckerberg": a name before a lower-case
+    /// title and a name.
+    fn affiliates_a_title(&self, last: usize, end: usize) -> bool {
+        if self.unit(last).is_some_and(|unit| unit.possessive) {
+            return false;
+        }
+        let title_first = last + 1;
+        let Some((length, _, _)) = self.title_at(title_first, end.saturating_sub(1)) else {
+            return false;
+        };
+        let lower_title = self
+            .unit(title_first)
+            .is_some_and(|unit| unit.is_lower_word());
+        lower_title && self.is_name_word(title_first + length, end)
     }
 
     /// Context cues around a name: what is before and after it.
@@ -1059,10 +1172,8 @@ impl Scanner<'_> {
             .title
             .as_ref()
             .and_then(|title| {
-                (floor..candidate.first).find(|index| {
-                    self.unit(*index)
-                        .is_some_and(|unit| unit.start >= title.start)
-                })
+                let before = self.units.get(floor..candidate.first)?;
+                Some(floor + before.partition_point(|unit| unit.start < title.start))
             })
             .unwrap_or(candidate.first);
         let possessive = self
@@ -1077,14 +1188,21 @@ impl Scanner<'_> {
             determiner_before: title_start_unit > floor && self.is_the(title_start_unit - 1),
             person_verb_after: !possessive
                 && self.is_cue_phrase(CueCategory::PersonVerb, after, range.end),
+            person_strong_verb_after: !possessive
+                && self.is_cue_phrase(CueCategory::PersonStrongVerb, after, range.end),
             organisation_after: self.is_cue_phrase(
                 CueCategory::OrganisationAfter,
                 after,
                 range.end,
-            ),
+            ) || self.affiliates_a_title(candidate.last, range.end),
             place_after: self.is_cue_phrase(CueCategory::PlaceAfter, after, range.end),
         }
     }
+}
+
+/// The country of a demonym's gazetteer id; none for group adjectives.
+fn country_of(id: u32) -> Option<u32> {
+    (id != NO_COUNTRY).then_some(id)
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -1095,6 +1213,8 @@ struct TitlePrefix {
     nationality: Option<u32>,
     /// Places and acronyms inside the title (first unit, length).
     inner_names: [Option<(usize, usize)>; 2],
+    /// False when the run ends with the title ("the U.S. President said").
+    name_follows: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -1117,6 +1237,7 @@ pub(super) struct Context {
     pub(super) place_preposition_before: bool,
     pub(super) determiner_before: bool,
     pub(super) person_verb_after: bool,
+    pub(super) person_strong_verb_after: bool,
     pub(super) organisation_after: bool,
     pub(super) place_after: bool,
 }

@@ -3,7 +3,7 @@
 //! spell, descriptions to the one entity they fit; then the records.
 
 use super::kinds::KindGuess;
-use super::lexicon::{lexicon, phrase_key, Connector, DescribedKind, Gender};
+use super::lexicon::{lexicon, phrase_key, Connector, DescribedKind, Gender, KeyMap};
 use super::names::DescribedHead;
 use super::units::{Case, Unit};
 use super::{Candidate, Description};
@@ -21,6 +21,8 @@ struct Resolved {
     last_word: u64,
     all_caps: bool,
     gender: Gender,
+    /// The first word is a known given name.
+    given_first: bool,
     kind: Option<EntityKind>,
     strength: u8,
     form: MentionForm,
@@ -53,6 +55,7 @@ pub(super) fn resolve(
             .collect();
         let first_word = words.first().map_or(0, |unit| unit.bare_hash);
         let last_word = words.last().map_or(0, |unit| unit.bare_hash);
+        let given_first = lexicon.given_names.contains_key(&first_word);
         let given_gender = if words.len() >= 2 {
             lexicon
                 .given_names
@@ -86,6 +89,7 @@ pub(super) fn resolve(
             all_caps: words.len() == 1
                 && words.first().is_some_and(|unit| unit.case == Case::AllCaps),
             gender,
+            given_first,
             kind: guess.kind,
             strength: guess.strength,
             form: MentionForm::Full,
@@ -127,8 +131,10 @@ pub(super) fn resolve(
     }
     let candidate_count = mentions.len();
     debug_assert_eq!(candidate_count, candidates.len().min(candidate_count));
+    let mut known = KnownEntities::default();
     for description in descriptions {
-        let Some(target) = resolve_description(description, candidates, &resolved) else {
+        known.advance(description.start, candidates, &resolved);
+        let Some(target) = known.resolve(description) else {
             continue;
         };
         let span = Span::new(
@@ -223,7 +229,7 @@ fn title_of(
 /// One kind per name: the strongest guess among the mentions that write it
 /// the same way (the earliest on a tie).
 fn unify_kinds(resolved: &mut [Resolved]) {
-    let mut best: HashMap<u64, (Option<EntityKind>, u8)> = HashMap::new();
+    let mut best: KeyMap<(Option<EntityKind>, u8)> = KeyMap::default();
     for item in resolved.iter() {
         let slot = best
             .entry(item.entity)
@@ -245,14 +251,27 @@ fn unify_kinds(resolved: &mut [Resolved]) {
 /// Full person names (two or more words) and the one-word names that
 /// stand for them.
 fn resolve_people(resolved: &mut [Resolved], candidates: &[Candidate]) {
-    // A full person name's entity: its given name and surname, so "Vladimir
-    // V. Putin" and "Vladimir Putin" are one person.
-    let mut by_surname: HashMap<u64, Vec<(u64, Gender)>> = HashMap::new();
-    let mut by_given: HashMap<u64, Vec<(u64, Gender)>> = HashMap::new();
+    // A full person name's entity: its given name and surname, so "Anna
+    // J. Smith" and "Anna Smith" are one person.
+    // A full name known as a person's only from its shape (capitalised
+    // words, strength 1) whose first word is also a name used alone in the
+    // article ("Warhol Polaroid" beside "Warhol", "Campbell Soup" beside
+    // "Campbell's") is a weak target, used only by a one-word name with a
+    // person cue of its own.
+    let mut used_alone: KeyMap<()> = KeyMap::default();
+    for item in resolved.iter() {
+        if item.words == 1 {
+            used_alone.insert(item.last_word, ());
+        }
+    }
+    let mut by_surname: KeyMap<Vec<(u64, Gender, bool)>> = KeyMap::default();
+    let mut by_given: KeyMap<Vec<(u64, Gender, bool)>> = KeyMap::default();
     for item in resolved.iter_mut() {
         if item.words < 2 || item.kind != Some(EntityKind::Person) {
             continue;
         }
+        let weak =
+            item.strength < 2 && !item.given_first && used_alone.contains_key(&item.first_word);
         item.entity = phrase_key([item.first_word, item.last_word]);
         let entity = item.entity;
         for (map, key) in [
@@ -260,19 +279,24 @@ fn resolve_people(resolved: &mut [Resolved], candidates: &[Candidate]) {
             (&mut by_given, item.first_word),
         ] {
             let people = map.entry(key).or_default();
-            match people.iter_mut().find(|(known, _)| *known == entity) {
-                Some((_, gender)) if *gender == Gender::Unknown => *gender = item.gender,
-                Some(_) => {}
-                None => people.push((entity, item.gender)),
+            match people.iter_mut().find(|(known, _, _)| *known == entity) {
+                Some((_, gender, known_weak)) => {
+                    if *gender == Gender::Unknown {
+                        *gender = item.gender;
+                    }
+                    *known_weak &= weak;
+                }
+                None => people.push((entity, item.gender, weak)),
             }
         }
     }
-    let full_people: Vec<(usize, u64)> = resolved
-        .iter()
-        .enumerate()
-        .filter(|(_, item)| item.words >= 2 && item.kind == Some(EntityKind::Person))
-        .map(|(index, item)| (index, item.entity))
-        .collect();
+    let full_people = full_mentions(
+        resolved
+            .iter()
+            .enumerate()
+            .filter(|(_, item)| item.words >= 2 && item.kind == Some(EntityKind::Person))
+            .map(|(index, item)| (index, item.entity)),
+    );
     for index in 0..resolved.len() {
         let Some(item) = resolved.get(index) else {
             continue;
@@ -287,16 +311,16 @@ fn resolve_people(resolved: &mut [Resolved], candidates: &[Candidate]) {
         // A strong other kind (a gazetteer place, an organisation word)
         // keeps its kind unless a title says person.
         let strongly_other = item.strength >= 3 && item.kind != Some(EntityKind::Person);
-        if strongly_other && !has_person_title {
-            continue;
-        }
         let word = item.last_word;
         let gender = item.gender;
-        let fits = |people: &Vec<(u64, Gender)>| -> Vec<u64> {
+        let own_person_cue = has_person_title || item.kind == Some(EntityKind::Person);
+        let fits = |people: &Vec<(u64, Gender, bool)>| -> Vec<u64> {
             people
                 .iter()
-                .filter(|(_, person_gender)| person_gender.compatible(gender))
-                .map(|(entity, _)| *entity)
+                .filter(|(_, person_gender, weak)| {
+                    person_gender.compatible(gender) && (!weak || own_person_cue)
+                })
+                .map(|(entity, _, _)| *entity)
                 .collect()
         };
         let by_surname_fits = by_surname.get(&word).map(fits).unwrap_or_default();
@@ -305,11 +329,17 @@ fn resolve_people(resolved: &mut [Resolved], candidates: &[Candidate]) {
         } else {
             by_given.get(&word).map(fits).unwrap_or_default()
         };
-        let known_as_part = by_surname.contains_key(&word) || by_given.contains_key(&word);
+        let strong_part = |people: Option<&Vec<(u64, Gender, bool)>>| {
+            people.is_some_and(|people| people.iter().any(|(_, _, weak)| !weak))
+        };
+        let known_as_part = strong_part(by_surname.get(&word)) || strong_part(by_given.get(&word));
         let Some(item) = resolved.get_mut(index) else {
             continue;
         };
         match matches.as_slice() {
+            // The surname or given name of the one person of that name
+            // named in full here, even when it is also a place ("Paris" after
+            // "Valeska Paris").
             [entity] => {
                 item.form = MentionForm::Partial;
                 item.kind = Some(EntityKind::Person);
@@ -317,7 +347,7 @@ fn resolve_people(resolved: &mut [Resolved], candidates: &[Candidate]) {
                 item.entity = *entity;
                 item.antecedent = nearest(&full_people, index, *entity);
             }
-            _ if known_as_part || has_person_title => {
+            _ if (known_as_part && !strongly_other) || has_person_title => {
                 // Two people share the name and nothing tells them apart,
                 // or a titled surname with no full name in the article.
                 item.form = MentionForm::Partial;
@@ -334,15 +364,27 @@ fn resolve_people(resolved: &mut [Resolved], candidates: &[Candidate]) {
 
 /// The full mention of `entity` nearest before `index`, else the first
 /// after it.
-fn nearest(full: &[(usize, u64)], index: usize, entity: u64) -> Option<usize> {
-    let before = full
-        .iter()
-        .rev()
-        .find(|(position, known)| *position < index && *known == entity);
-    let after = full
-        .iter()
-        .find(|(position, known)| *position > index && *known == entity);
-    before.or(after).map(|(position, _)| *position)
+fn nearest(full: &FullMentions, index: usize, entity: u64) -> Option<usize> {
+    let positions = full.get(&entity)?;
+    let after_start = positions.partition_point(|position| *position < index);
+    let before = after_start
+        .checked_sub(1)
+        .and_then(|before| positions.get(before));
+    let after = positions
+        .get(after_start..)
+        .and_then(|rest| rest.iter().find(|position| **position > index));
+    before.or(after).copied()
+}
+
+/// Candidate indices of each entity's full mentions, ascending.
+type FullMentions = KeyMap<Vec<usize>>;
+
+fn full_mentions(pairs: impl Iterator<Item = (usize, u64)>) -> FullMentions {
+    let mut full: FullMentions = KeyMap::default();
+    for (index, entity) in pairs {
+        full.entry(entity).or_default().push(index);
+    }
+    full
 }
 
 /// Acronyms that spell the initials of an organisation named in full.
@@ -354,10 +396,14 @@ fn resolve_acronyms(
 ) {
     let lexicon = lexicon();
     let mut by_initials: HashMap<String, Vec<u64>> = HashMap::new();
-    let mut full_organisations: Vec<(usize, u64)> = Vec::new();
+    let mut organisation_pairs: Vec<(usize, u64)> = Vec::new();
     let mut initials_of = Vec::with_capacity(candidates.len());
     for (index, (candidate, item)) in candidates.iter().zip(resolved.iter()).enumerate() {
-        if item.words < 2 || item.kind != Some(EntityKind::Organisation) {
+        let named_thing = matches!(
+            item.kind,
+            Some(EntityKind::Organisation | EntityKind::Place | EntityKind::Other)
+        );
+        if item.words < 2 || !named_thing {
             initials_of.push(None);
             continue;
         }
@@ -369,7 +415,7 @@ fn resolve_acronyms(
                 initials.extend(first_letter(text, unit));
             }
         }
-        full_organisations.push((index, item.entity));
+        organisation_pairs.push((index, item.entity));
         initials_of.push(Some(initials));
     }
     for (initials, item) in initials_of.into_iter().zip(resolved.iter()) {
@@ -383,6 +429,7 @@ fn resolve_acronyms(
     if by_initials.is_empty() {
         return;
     }
+    let full_organisations = full_mentions(organisation_pairs.into_iter());
     for index in 0..resolved.len() {
         let Some(item) = resolved.get(index) else {
             continue;
@@ -402,9 +449,12 @@ fn resolve_acronyms(
         };
         if let [entity] = entities.as_slice() {
             let antecedent = nearest(&full_organisations, index, *entity);
+            let kind = antecedent
+                .and_then(|target| resolved.get(target))
+                .and_then(|target| target.kind);
             if let Some(item) = resolved.get_mut(index) {
                 item.form = MentionForm::Partial;
-                item.kind = Some(EntityKind::Organisation);
+                item.kind = kind.or(Some(EntityKind::Organisation));
                 item.strength = 3;
                 item.entity = *entity;
                 item.antecedent = antecedent;
@@ -431,7 +481,6 @@ fn first_letter(text: &str, unit: &Unit) -> Option<char> {
 
 /// What is known of an entity named before a description.
 struct Known {
-    entity: u64,
     kind: Option<EntityKind>,
     families: Vec<&'static str>,
     nationalities: Vec<u32>,
@@ -441,25 +490,40 @@ struct Known {
     first: usize,
 }
 
-/// The entity a description stands for: the one earlier entity that fits.
-/// Returns the candidate index of its nearest full mention before the
-/// description (or its first mention when it has no full one).
-fn resolve_description(
-    description: &Description,
-    candidates: &[Candidate],
-    resolved: &[Resolved],
-) -> Option<usize> {
-    let mut known: Vec<Known> = Vec::new();
-    for (index, (candidate, item)) in candidates.iter().zip(resolved).enumerate() {
-        if item.start >= description.start {
-            break;
+/// The entities named so far, gathered as the descriptions are met in text
+/// order (each candidate is read once), indexed by title family and kind so
+/// that a description looks only at the entities it may fit.
+#[derive(Default)]
+struct KnownEntities {
+    entities: Vec<Known>,
+    by_entity: KeyMap<usize>,
+    by_family: HashMap<&'static str, Vec<usize>>,
+    by_kind: HashMap<EntityKind, Vec<usize>>,
+    /// Candidates read so far.
+    next_candidate: usize,
+}
+
+impl KnownEntities {
+    /// Reads the candidates that start before byte `position`.
+    fn advance(&mut self, position: u32, candidates: &[Candidate], resolved: &[Resolved]) {
+        while let (Some(candidate), Some(item)) = (
+            candidates.get(self.next_candidate),
+            resolved.get(self.next_candidate),
+        ) {
+            if item.start >= position {
+                break;
+            }
+            self.read(self.next_candidate, candidate, item);
+            self.next_candidate += 1;
         }
-        let position = match known.iter().position(|entry| entry.entity == item.entity) {
-            Some(position) => position,
+    }
+
+    fn read(&mut self, index: usize, candidate: &Candidate, item: &Resolved) {
+        let slot = match self.by_entity.get(&item.entity) {
+            Some(slot) => *slot,
             None => {
-                known.push(Known {
-                    entity: item.entity,
-                    kind: item.kind,
+                self.entities.push(Known {
+                    kind: None,
                     families: Vec::new(),
                     nationalities: Vec::new(),
                     organisation_families: Vec::new(),
@@ -467,23 +531,38 @@ fn resolve_description(
                     last_full: None,
                     first: index,
                 });
-                known.len() - 1
+                let slot = self.entities.len() - 1;
+                self.by_entity.insert(item.entity, slot);
+                slot
             }
         };
-        let Some(entry) = known.get_mut(position) else {
-            continue;
+        let Some(entry) = self.entities.get_mut(slot) else {
+            return;
         };
-        entry.kind = item.kind.or(entry.kind);
+        if let Some(kind) = item.kind {
+            if entry.kind != Some(kind) {
+                entry.kind = Some(kind);
+                let list = self.by_kind.entry(kind).or_default();
+                if !list.contains(&slot) {
+                    list.push(slot);
+                }
+            }
+        }
+        let mut new_families: Vec<&'static str> = Vec::new();
         if let Some(title) = candidate.title {
-            entry.families.extend(title.family);
+            new_families.extend(title.family);
             entry.nationalities.extend(title.nationality);
         }
         if let Some(apposition) = candidate.apposition {
-            entry
-                .families
-                .extend(apposition.title.map(|title| title.family));
+            new_families.extend(apposition.title.map(|title| title.family));
             if let Some(described) = apposition.described {
                 entry.organisation_families.push(described.family);
+            }
+        }
+        for family in new_families {
+            if !entry.families.contains(&family) {
+                entry.families.push(family);
+                self.by_family.entry(family).or_default().push(slot);
             }
         }
         entry
@@ -496,51 +575,68 @@ fn resolve_description(
             entry.last_full = Some(index);
         }
     }
-    let fitting: Vec<&Known> = match description.head {
-        DescribedHead::Person(entry) => {
-            let by_family: Vec<&Known> = known
-                .iter()
-                .filter(|known| {
-                    known.kind == Some(EntityKind::Person) && known.families.contains(&entry.family)
-                })
-                .collect();
-            match description.nationality {
-                None => by_family,
-                Some(country) => {
-                    let same: Vec<&Known> = by_family
-                        .iter()
-                        .copied()
-                        .filter(|known| known.nationalities.contains(&country))
-                        .collect();
-                    if same.is_empty() {
-                        by_family
-                            .into_iter()
-                            .filter(|known| known.nationalities.is_empty())
+
+    /// The entity a description stands for: the one earlier entity that
+    /// fits. Returns the candidate index of its nearest full mention before
+    /// the description (or its first mention when it has no full one).
+    fn resolve(&self, description: &Description) -> Option<usize> {
+        let fitting: Vec<&Known> = match description.head {
+            DescribedHead::Person(entry) => {
+                let by_family: Vec<&Known> = self
+                    .by_family
+                    .get(entry.family)
+                    .map(|slots| {
+                        slots
+                            .iter()
+                            .filter_map(|slot| self.entities.get(*slot))
+                            .filter(|known| known.kind == Some(EntityKind::Person))
                             .collect()
-                    } else {
-                        same
+                    })
+                    .unwrap_or_default();
+                match description.nationality {
+                    None => by_family,
+                    Some(country) => {
+                        let same: Vec<&Known> = by_family
+                            .iter()
+                            .copied()
+                            .filter(|known| known.nationalities.contains(&country))
+                            .collect();
+                        if same.is_empty() {
+                            by_family
+                                .into_iter()
+                                .filter(|known| known.nationalities.is_empty())
+                                .collect()
+                        } else {
+                            same
+                        }
                     }
                 }
             }
-        }
-        DescribedHead::Thing(head) => {
-            let wanted = match head.kind {
-                DescribedKind::Organisation => EntityKind::Organisation,
-                DescribedKind::Place => EntityKind::Place,
-            };
-            known
-                .iter()
-                .filter(|known| known.kind == Some(wanted))
-                .filter(|known| {
-                    head.family == "any"
-                        || known.organisation_families.contains(&head.family)
-                        || known.place_family == Some(head.family)
-                })
-                .collect()
-        }
-    };
-    let [only] = fitting.as_slice() else {
-        return None;
-    };
-    only.last_full.or(Some(only.first))
+            DescribedHead::Thing(head) => {
+                let wanted = match head.kind {
+                    DescribedKind::Organisation => EntityKind::Organisation,
+                    DescribedKind::Place => EntityKind::Place,
+                };
+                self.by_kind
+                    .get(&wanted)
+                    .map(|slots| {
+                        slots
+                            .iter()
+                            .filter_map(|slot| self.entities.get(*slot))
+                            .filter(|known| known.kind == Some(wanted))
+                            .filter(|known| {
+                                head.family == "any"
+                                    || known.organisation_families.contains(&head.family)
+                                    || known.place_family == Some(head.family)
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            }
+        };
+        let [only] = fitting.as_slice() else {
+            return None;
+        };
+        only.last_full.or(Some(only.first))
+    }
 }

@@ -254,8 +254,8 @@ fn quotations_start_their_own_capitalisation() {
 
 #[test]
 fn headline_case_text_gives_no_absurd_names() {
-    let text = "Another 156 Political Prisoners Released\n\
-                The political prisoners were released on Friday, officials said.";
+    let text = "Another 40 Political Detainees Freed\n\
+                The political detainees were freed on Monday, officials said.";
     let found = names(text);
     assert!(found.is_empty(), "{found:?}");
     let with_name = names(
@@ -339,7 +339,7 @@ fn compound_titles_with_nationality_places_and_modifiers() {
     let text =
         "The plan came from U.S. Special Envoy Harold Brisk and former President Ana Lucero.\n\
                 Moldovan President Ion Vasilescu met Nobel laureate Ruth Okafor.\n\
-                Later opposition leader Petra Hollis spoke with Kremlin spokesman Ivan Sorokin.";
+                Later opposition leader Petra Hollis spoke with Pentagon spokesman Ivan Sorokin.";
     let found = mentions(text);
     let brisk = find(&found, "Harold Brisk");
     assert_eq!(brisk.title.as_deref(), Some("U.S. Special Envoy"));
@@ -364,19 +364,19 @@ fn compound_titles_with_nationality_places_and_modifiers() {
     );
     assert_eq!(
         find(&found, "Ivan Sorokin").title.as_deref(),
-        Some("Kremlin spokesman")
+        Some("Pentagon spokesman")
     );
     // "Moldovan" alone is not a mention.
     assert!(found.iter().all(|mention| mention.name != "Moldovan"));
-    let kremlin = find(&found, "Kremlin");
-    assert_eq!(kremlin.kind, EntityKind::Organisation);
+    let pentagon = find(&found, "Pentagon");
+    assert_eq!(pentagon.kind, EntityKind::Organisation);
 }
 
 #[test]
 fn a_nationality_adjective_before_a_given_name_is_a_title() {
-    let found = mentions("The final was won by Russian Svetlana Orlova in three sets.");
+    let found = mentions("The final was won by Czech Svetlana Orlova in three sets.");
     let orlova = find(&found, "Svetlana Orlova");
-    assert_eq!(orlova.title.as_deref(), Some("Russian"));
+    assert_eq!(orlova.title.as_deref(), Some("Czech"));
     assert_eq!(orlova.kind, EntityKind::Person);
 }
 
@@ -411,8 +411,10 @@ fn appositions_give_a_title_and_a_kind() {
 fn kinds_from_words_context_and_the_gazetteer() {
     let text = "Officials at Acme Holdings and the Zentra news agency spoke to the AFP.\n\
                 The summit in Kelvara drew envoys from Norway and Chile.\n\
+                Lena Dorn chaired it.\n\
                 Dorn said the University of Malbrook would help.\n\
-                Traffic on the Vessel River bridge stopped.";
+                Traffic on the Vessel River bridge stopped.\n\
+                Zentrix said its profits rose.";
     let found = mentions(text);
     assert_eq!(find(&found, "Acme Holdings").kind, EntityKind::Organisation);
     assert_eq!(find(&found, "Zentra").kind, EntityKind::Organisation);
@@ -426,11 +428,14 @@ fn kinds_from_words_context_and_the_gazetteer() {
         EntityKind::Organisation
     );
     assert_eq!(find(&found, "Vessel River").kind, EntityKind::Place);
+    // A lone word before "said" that names no person of the article: an
+    // organisation, most often.
+    assert_eq!(find(&found, "Zentrix").kind, EntityKind::Organisation);
 }
 
 #[test]
 fn demonyms_alone_are_not_mentions() {
-    let found = names("Ukrainian officials said five Ukrainians and two Belarusians arrived.");
+    let found = names("Moldovan officials said five Moldovans and two Kenyans arrived.");
     assert!(found.is_empty(), "{found:?}");
 }
 
@@ -561,6 +566,25 @@ fn ambiguous_or_unmatched_descriptions_are_not_emitted() {
 }
 
 #[test]
+fn names_shaped_like_people_but_built_on_another_name_are_weak_targets() {
+    // "Orlek Polaroid" looks like a person's name, but "Orlek" is used
+    // alone: a lone "Polaroid" is not its surname.
+    let text = "Orlek Polaroid prints were shown.\n\
+                Orlek's studio lent them.\n\
+                Each Polaroid was faded.";
+    let found = mentions(text);
+    let lone = find(&found, "Polaroid");
+    assert_eq!(lone.antecedent, None, "{found:#?}");
+    // A one-word name with a person cue of its own still resolves.
+    let cued = mentions("Orlek Polaroid prints were shown.\nOrlek's studio lent them.\nPolaroid told reporters the prints were old.");
+    let told = find(&cued, "Polaroid");
+    assert_eq!(
+        antecedent_name(&cued, told).as_deref(),
+        Some("Orlek Polaroid")
+    );
+}
+
+#[test]
 fn acronyms_resolve_to_the_organisation_they_spell() {
     let text = "The North Atlantic Treaty Organization met in Brussels.\nNATO said it was ready.";
     let found = mentions(text);
@@ -645,7 +669,7 @@ proptest! {
                 Just("'s"), Just("’s"), Just("\u{201c}"), Just("\u{201d}"), Just("."), Just("and"),
                 Just("NATO"), Just("Anna"), Just("Brandt"), Just("in"), Just("Oslo"), Just("\n"),
                 Just("former"), Just("envoy"), Just("a"), Just("group"), Just("company"), Just("&"),
-                Just("-"), Just("Tuesday"), Just("Ukrainian"), Just("leader"), Just("van"),
+                Just("-"), Just("Tuesday"), Just("Kenyan"), Just("leader"), Just("van"),
             ],
             0..80,
         ),
@@ -675,11 +699,50 @@ proptest! {
 #[ignore]
 #[allow(clippy::print_stderr)]
 fn show_mentions() {
-    let text = std::env::var("PARALLAX_MENTIONS_TEXT").unwrap_or_default();
-    for mention in mentions(&text.replace("\\n", "\n")) {
+    let text = std::env::var("PARALLAX_MENTIONS_TEXT")
+        .unwrap_or_default()
+        .replace("\\n", "\n");
+    let found = if std::env::var("PARALLAX_MENTIONS_REAL").is_ok() {
+        let article = crate::ingest::read_plain_text("t.txt", text.as_bytes(), 0)
+            .unwrap_or_else(|error| panic!("{error}"));
+        let doc = crate::text::analyse(&article);
+        for sentence in &doc.sentences {
+            eprintln!("sentence: {:?}", sentence.span.slice(&article.text));
+        }
+        find_mentions(&article, &doc)
+    } else {
+        mentions(&text)
+    };
+    for mention in found {
         eprintln!(
             "{:?} {:?} {:?} title={:?} antecedent={:?}",
             mention.name, mention.kind, mention.form, mention.title, mention.antecedent
         );
     }
+}
+
+/// Times the finder on a long article (`cargo test --release -p parallax
+/// mentions_speed -- --ignored --nocapture`).
+#[test]
+#[ignore]
+#[allow(clippy::print_stderr)]
+fn mentions_speed() {
+    let paragraph = "Moldovan President Ion Vasilescu met U.S. Special Envoy Harold Brisk in Chisinau on Tuesday, \
+        the Ministry of Foreign Affairs said. Mr Brisk told reporters the talks with the Bank of England and \
+        Acme Holdings had been useful. The envoy said 40 prisoners, including Nobel laureate Ruth Okafor, \
+        would be freed. Vasilescu's office declined to comment, and the company said it would appeal.\n";
+    let text = paragraph.repeat(4000);
+    let (article, doc) = article_of_lines(&text);
+    let started = std::time::Instant::now();
+    let found = find_mentions(&article, &doc);
+    let elapsed = started.elapsed().as_secs_f64();
+    let megabytes = text.len() as f64 / 1_000_000.0;
+    eprintln!(
+        "{} mentions in {:.2} MB: {:.3} s, {:.1} MB/s",
+        found.len(),
+        megabytes,
+        elapsed,
+        megabytes / elapsed
+    );
+    assert!(found.len() > 10_000);
 }
