@@ -116,6 +116,25 @@ impl StorySignature {
             entry.anchor |= anchor;
             entry.lead |= lead;
         };
+        // Name words: those inside a name mention, when the extractor found
+        // any (a capital letter alone also marks headline words and sentence
+        // starts); otherwise capitalised words inside a sentence.
+        let mut mention_spans: Vec<(u32, u32)> = analysed
+            .extraction
+            .mentions
+            .iter()
+            .filter(|mention| mention.form != crate::model::MentionForm::Descriptive)
+            .map(|mention| (mention.span.start, mention.span.end))
+            .collect();
+        mention_spans.sort_unstable();
+        let names_from_mentions = !mention_spans.is_empty();
+        let in_mention = |offset: u32| {
+            let after = mention_spans.partition_point(|(start, _)| *start <= offset);
+            after > 0
+                && mention_spans
+                    .get(after - 1)
+                    .is_some_and(|(_, end)| offset < *end)
+        };
         let mut body_sentence = 0usize;
         for sentence in &doc.sentences {
             if sentence.heading {
@@ -133,12 +152,36 @@ impl StorySignature {
                         if lowered.chars().count() < 2 || is_stopword(&lowered) {
                             continue;
                         }
-                        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-                        note(&term_of(&lowered), capitalised && index > 0, lead, position);
+                        let name = if names_from_mentions {
+                            in_mention(token.start)
+                        } else {
+                            index > 0 && word.chars().next().is_some_and(char::is_uppercase)
+                        };
+                        note(&term_of(&lowered), name, lead, position);
                     }
                     _ => {}
                 }
             }
+        }
+        // Whole names (a partial or descriptive mention counts for the full
+        // name it resolves to): "lindsay lohan" tells two actresses apart
+        // where the words alone share "lindsay" with other stories.
+        let mentions = &analysed.extraction.mentions;
+        for mention in mentions {
+            let full = match mention.antecedent {
+                Some(antecedent) => mentions.get(antecedent as usize).unwrap_or(mention),
+                None => mention,
+            };
+            if full.name.split_whitespace().count() < 2 {
+                continue;
+            }
+            let lead = (mention.sentence as usize) <= LEAD_SENTENCES;
+            note(
+                &format!("={}", full.name.to_lowercase()),
+                true,
+                lead,
+                position,
+            );
         }
         for date in &analysed.extraction.dates {
             let Some(day) = date.date else {
@@ -159,11 +202,16 @@ impl StorySignature {
                 );
             }
         }
-        let day = analysed
-            .extraction
-            .article_date
-            .map(|article_date| day_number(article_date.date))
-            .or_else(|| analysed.article.published.map(day_number));
+        // The article's own date: given by the input, or inferred to the
+        // day (a year or month inferred from the text is more often the
+        // date of some earlier event it mentions).
+        let day = analysed.article.published.map(day_number).or_else(|| {
+            analysed
+                .extraction
+                .article_date
+                .filter(|article_date| article_date.precision == DatePrecision::Day)
+                .map(|article_date| day_number(article_date.date))
+        });
         StorySignature::from_collected(day, collected)
     }
 
@@ -240,15 +288,20 @@ pub struct StreamConfig {
     /// Least score (average cosine to the story's members) for an article
     /// to join a story.
     pub join_similarity: f32,
-    /// Least average cosine between two stories' members for an article
-    /// scoring at least `join_similarity` against both to merge them.
+    /// Least average cosine between two stories' members for them to merge
+    /// when an article bridges them (scores at least `bridge_similarity`
+    /// against the other while joining one).
     pub merge_similarity: f32,
+    pub bridge_similarity: f32,
     /// How much names, figures and dates weigh against other words.
     pub anchor_weight: f32,
     /// How much the lead's words weigh against the rest.
     pub lead_weight: f32,
     /// Unseen articles assumed when weighting terms early in the stream.
     pub background_articles: f32,
+    /// Power of the inverse document frequency in a term's weight (above 1,
+    /// rare terms weigh more against common ones).
+    pub idf_power: f32,
     /// Terms of an article looked up in the index, heaviest first.
     pub key_terms: usize,
     /// Terms of an article kept in a story's centroid.
@@ -280,11 +333,13 @@ pub struct StreamConfig {
 impl Default for StreamConfig {
     fn default() -> Self {
         StreamConfig {
-            join_similarity: 0.18,
+            join_similarity: 0.16,
             merge_similarity: 0.18,
+            bridge_similarity: 0.18,
             anchor_weight: 2.0,
             lead_weight: 1.0,
-            background_articles: 50.0,
+            background_articles: 300.0,
+            idf_power: 1.0,
             key_terms: 12,
             article_terms: 64,
             story_terms: 128,
@@ -351,7 +406,8 @@ pub struct StreamClusterer {
 /// Sparse vector: (term, weight), ascending by term.
 type Vector = Vec<(u32, f32)>;
 
-fn dot(left: &[(u32, f32)], right: &[(u32, f32)]) -> f32 {
+/// Dot product of two sparse vectors sorted by term.
+pub fn dot(left: &[(u32, f32)], right: &[(u32, f32)]) -> f32 {
     let (mut i, mut j, mut total) = (0, 0, 0.0f32);
     while let (Some(a), Some(b)) = (left.get(i), right.get(j)) {
         match a.0.cmp(&b.0) {
@@ -474,13 +530,21 @@ impl StreamClusterer {
         self.frequencies.get(self.slot(term)).copied().unwrap_or(0)
     }
 
+    /// The article's unit vector as the clusterer weighs it now: (term,
+    /// weight), ascending by term.
+    pub fn article_vector(&self, signature: &StorySignature) -> Vec<(u32, f32)> {
+        self.vector(signature)
+    }
+
     /// The article's unit vector, weighted by the counts seen so far.
     fn vector(&self, signature: &StorySignature) -> Vector {
         let count = self.articles_seen as f32 + self.config.background_articles;
         let mut vector: Vector = Vec::with_capacity(signature.terms.len());
         for (term, flags) in signature.terms.iter().zip(&signature.flags) {
             let frequency = self.frequency(*term) as f32 + 1.0;
-            let idf = (1.0 + (count + 1.0) / frequency).ln();
+            let idf = (1.0 + (count + 1.0) / frequency)
+                .ln()
+                .powf(self.config.idf_power);
             let term_count = f32::from((flags & COUNT_MASK).max(1));
             let mut weight = (1.0 + term_count.ln()) * idf;
             if flags & ANCHOR_FLAG != 0 {
@@ -567,20 +631,27 @@ impl StreamClusterer {
         }
 
         let mut scored: Vec<(StoryId, f32)> = Vec::new();
+        let floor = self
+            .config
+            .join_similarity
+            .min(self.config.bridge_similarity);
         for story_id in self.candidates(&vector) {
             let Some(story) = self.stories.get(&story_id) else {
                 continue;
             };
             let score = self.score(&vector, signature.day, story);
-            if score >= self.config.join_similarity {
+            if score >= floor {
                 scored.push((story_id, score));
             }
         }
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let joins = scored
+            .first()
+            .is_some_and(|(_, score)| *score >= self.config.join_similarity);
 
         let mut kept = vector.clone();
         truncate_heaviest(&mut kept, self.config.article_terms);
-        let (story_id, opened) = match scored.first() {
+        let (story_id, opened) = match scored.first().filter(|_| joins) {
             Some((story_id, _)) => (*story_id, false),
             None => {
                 let story_id = self.next_story;
@@ -604,7 +675,13 @@ impl StreamClusterer {
         // Bridged stories: merge those alike enough on average.
         let mut survivor = story_id;
         let mut merged: Vec<StoryId> = Vec::new();
-        for (other, _) in scored.iter().skip(1) {
+        let bridge_similarity = self.config.bridge_similarity;
+        let bridged: Vec<StoryId> = scored
+            .iter()
+            .filter(|(other, score)| *other != story_id && *score >= bridge_similarity)
+            .map(|(other, _)| *other)
+            .collect();
+        for other in &bridged {
             let (Some(current), Some(candidate)) =
                 (self.stories.get(&survivor), self.stories.get(other))
             else {
@@ -648,6 +725,13 @@ impl StreamClusterer {
         } else {
             1.0
         }
+    }
+
+    /// Counts an article's terms without clustering it: warms the term
+    /// counts from a sample of earlier articles (they are counted as seen).
+    pub fn observe(&mut self, signature: &StorySignature) {
+        self.count_terms(signature);
+        self.articles_seen += 1;
     }
 
     fn count_terms(&mut self, signature: &StorySignature) {
