@@ -124,18 +124,39 @@ pub fn normalised_words(text: &str) -> impl Iterator<Item = String> + '_ {
 impl Signature {
     /// The signature of a text.
     pub fn of_text(text: &str) -> Signature {
-        Signature::of_words(normalised_words(text))
+        // As `of_words(normalised_words(text))`, without a string per word.
+        let mut buffer = String::new();
+        let mut word_hashes: Vec<u64> = Vec::new();
+        for word in text
+            .split(|character: char| !character.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+        {
+            if word.is_ascii() {
+                buffer.clear();
+                buffer.push_str(word);
+                buffer.make_ascii_lowercase();
+                word_hashes.push(xxh3_64(buffer.as_bytes()));
+            } else {
+                word_hashes.push(xxh3_64(word.to_lowercase().as_bytes()));
+            }
+        }
+        Signature::of_word_hashes(&word_hashes)
     }
 
     /// The signature of a sequence of words, taken as they are (callers
     /// that want [`Signature::of_text`]'s folding lower-case them).
     pub fn of_words<Word: AsRef<str>>(words: impl IntoIterator<Item = Word>) -> Signature {
-        let mut word_hashes: Vec<u64> = Vec::new();
-        for word in words {
-            word_hashes.push(xxh3_64(word.as_ref().as_bytes()));
-        }
+        let word_hashes: Vec<u64> = words
+            .into_iter()
+            .map(|word| xxh3_64(word.as_ref().as_bytes()))
+            .collect();
+        Signature::of_word_hashes(&word_hashes)
+    }
+
+    /// The signature of a sequence of word hashes (xxh3 of each word).
+    fn of_word_hashes(word_hashes: &[u64]) -> Signature {
         let mut content_bytes: Vec<u8> = Vec::with_capacity(word_hashes.len() * 8);
-        for hash in &word_hashes {
+        for hash in word_hashes {
             content_bytes.extend_from_slice(&hash.to_le_bytes());
         }
         let content = xxh3_64(&content_bytes);
@@ -627,6 +648,15 @@ mod tests {
         let json = serde_json::to_string(&signature).unwrap_or_default();
         let back: Option<Signature> = serde_json::from_str(&json).ok();
         assert_eq!(back, Some(signature));
+    }
+
+    #[test]
+    fn text_and_normalised_words_agree() {
+        let text = "Ärzte in Zürich: 12 new CASES, said Dr. Ode-Lund — ΟΔΟΣ closed.";
+        assert_eq!(
+            Signature::of_text(text),
+            Signature::of_words(normalised_words(text))
+        );
     }
 
     #[test]

@@ -542,9 +542,12 @@ impl StreamClusterer {
         let mut vector: Vector = Vec::with_capacity(signature.terms.len());
         for (term, flags) in signature.terms.iter().zip(&signature.flags) {
             let frequency = self.frequency(*term) as f32 + 1.0;
-            let idf = (1.0 + (count + 1.0) / frequency)
-                .ln()
-                .powf(self.config.idf_power);
+            let plain_idf = (1.0 + (count + 1.0) / frequency).ln();
+            let idf = if self.config.idf_power == 1.0 {
+                plain_idf
+            } else {
+                plain_idf.powf(self.config.idf_power)
+            };
             let term_count = f32::from((flags & COUNT_MASK).max(1));
             let mut weight = (1.0 + term_count.ln()) * idf;
             if flags & ANCHOR_FLAG != 0 {
@@ -620,7 +623,8 @@ impl StreamClusterer {
 
     /// Adds an article: it joins the story it is most like (at least
     /// `join_similarity`) or opens one; other stories it is also like merge
-    /// into that one when their members are alike on average.
+    /// into that one when their members are alike on average. The key is
+    /// not kept (the caller records the assignment).
     pub fn add(&mut self, _key: ArticleKey, signature: &StorySignature) -> Assignment {
         let vector = self.vector(signature);
         self.count_terms(signature);
