@@ -203,7 +203,12 @@ fn main() {
     let arguments: Vec<String> = std::env::args().collect();
     if let Some(position) = arguments.iter().position(|argument| argument == "--dump") {
         // Write a 5 MB corpus to a folder, for profiling the stages apart.
-        let folder = PathBuf::from(arguments.get(position + 1).cloned().unwrap_or_else(|| "corpus".into()));
+        let folder = PathBuf::from(
+            arguments
+                .get(position + 1)
+                .cloned()
+                .unwrap_or_else(|| "corpus".into()),
+        );
         for (source, text) in corpus(5_000_000, 0x5eed + 5) {
             let path = folder.join(&source);
             if let Some(parent) = path.parent() {

@@ -679,11 +679,7 @@ fn same_fact(
 
 /// Clusters facts that are one fact: each joins the group holding its most
 /// similar fact, when it may stand with every member.
-fn cluster_facts(
-    facts: &[Fact],
-    main_date: Option<NaiveDate>,
-    weights: &[f32],
-) -> Vec<Vec<Fact>> {
+fn cluster_facts(facts: &[Fact], main_date: Option<NaiveDate>, weights: &[f32]) -> Vec<Vec<Fact>> {
     let mut clusters: Vec<Vec<Fact>> = Vec::new();
     for fact in facts {
         let mut best: Option<(usize, f32)> = None;

@@ -37,22 +37,147 @@ const CANDIDATES_PER_ARTICLE: usize = 12;
 /// to `articles[i]`. Every article is in exactly one lineage; lineages are
 /// numbered in the order of their first article.
 pub fn find_lineages(articles: &[ArticleIndex], features: &[ArticleFeatures]) -> Vec<Lineage> {
+    find_lineages_with_known(articles, features, &[])
+}
+
+/// A pair of articles already known to share their text (from
+/// `near_dup`'s MinHash index): `Copy` or `Rewrite`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KnownDerivation {
+    pub left: ArticleIndex,
+    pub right: ArticleIndex,
+    pub kind: DerivationKind,
+}
+
+/// [`find_lineages`], with pairs known to be copies or rewrites (found by
+/// MinHash over the whole store, so also beyond this story's candidate
+/// pairs) linked as such: each becomes a link of its kind (or the stronger
+/// kind the comparison finds), with its sentence alignment. Known pairs
+/// naming an article outside `articles` are ignored.
+pub fn find_lineages_with_known(
+    articles: &[ArticleIndex],
+    features: &[ArticleFeatures],
+    known: &[KnownDerivation],
+) -> Vec<Lineage> {
     debug_assert_eq!(articles.len(), features.len());
     let weights = term_weights(features);
+    let position: HashMap<ArticleIndex, usize> = articles
+        .iter()
+        .enumerate()
+        .map(|(position, article)| (*article, position))
+        .collect();
+    let mut known_kind: HashMap<(usize, usize), DerivationKind> = HashMap::new();
+    for pair in known {
+        let (Some(&left), Some(&right)) = (position.get(&pair.left), position.get(&pair.right))
+        else {
+            continue;
+        };
+        if left == right {
+            continue;
+        }
+        let key = (left.min(right), left.max(right));
+        let entry = known_kind.entry(key).or_insert(pair.kind);
+        if kind_strength(pair.kind) > kind_strength(*entry) {
+            *entry = pair.kind;
+        }
+    }
     let weighted: Vec<Vec<WeightedSentence>> = features
         .iter()
         .map(|article| weigh(&article.sentence_terms, &weights))
         .collect();
+    let mut pairs = candidate_pairs(features);
+    pairs.extend(known_kind.keys().copied());
+    pairs.sort_unstable();
+    pairs.dedup();
     let mut links: Vec<LineageLink> = Vec::new();
-    for (left, right) in candidate_pairs(features) {
-        if let Some(link) = compare(
-            (articles[left], &features[left], &weighted[left]),
-            (articles[right], &features[right], &weighted[right]),
-        ) {
-            links.push(link);
-        }
+    for (left, right) in pairs {
+        let (Some(&left_index), Some(&right_index), Some(left_features), Some(right_features)) = (
+            articles.get(left),
+            articles.get(right),
+            features.get(left),
+            features.get(right),
+        ) else {
+            continue;
+        };
+        let (Some(left_weighted), Some(right_weighted)) = (weighted.get(left), weighted.get(right))
+        else {
+            continue;
+        };
+        let found = compare(
+            (left_index, left_features, left_weighted),
+            (right_index, right_features, right_weighted),
+        );
+        let link = match (found, known_kind.get(&(left, right))) {
+            (Some(mut link), Some(&kind)) => {
+                if kind_strength(kind) > kind_strength(link.kind) {
+                    link.kind = kind;
+                }
+                Some(link)
+            }
+            (Some(link), None) => Some(link),
+            (None, Some(&kind)) => Some(known_link(
+                (left_index, left_features, left_weighted),
+                (right_index, right_features, right_weighted),
+                kind,
+            )),
+            (None, None) => None,
+        };
+        links.extend(link);
     }
     group(articles, links)
+}
+
+/// Copy above rewrite above paraphrase.
+fn kind_strength(kind: DerivationKind) -> u8 {
+    match kind {
+        DerivationKind::Copy => 3,
+        DerivationKind::Rewrite => 2,
+        DerivationKind::Paraphrase => 1,
+    }
+}
+
+/// The link of a known pair that the comparison did not find: its kind as
+/// given, with whatever sentence alignment there is.
+fn known_link(
+    (left_index, left, left_weighted): Side<'_>,
+    (right_index, right, right_weighted): Side<'_>,
+    kind: DerivationKind,
+) -> LineageLink {
+    let alignment = align_weighted(left_weighted, right_weighted);
+    let mut sentence_pairs = doc_sentence_pairs(left, right, &alignment);
+    if left_index > right_index {
+        sentence_pairs = sentence_pairs.into_iter().map(|(a, b)| (b, a)).collect();
+    }
+    LineageLink {
+        from: left_index.min(right_index),
+        to: left_index.max(right_index),
+        kind,
+        aligned_share: alignment.share,
+        aligned_sentences: alignment.pairs.len() as u32,
+        sentence_pairs,
+    }
+}
+
+/// Aligned positions as indices into each article's `Doc::sentences`.
+fn doc_sentence_pairs(
+    left: &ArticleFeatures,
+    right: &ArticleFeatures,
+    alignment: &Alignment,
+) -> Vec<(u32, u32)> {
+    let to_doc = |features: &ArticleFeatures, position: usize| {
+        features
+            .sentence_indices
+            .get(position)
+            .copied()
+            .unwrap_or(position as u32)
+    };
+    alignment
+        .pairs
+        .iter()
+        .map(|&(left_position, right_position)| {
+            (to_doc(left, left_position), to_doc(right, right_position))
+        })
+        .collect()
 }
 
 /// How much a name or figure counts in sentence similarity, against 1 for
@@ -174,20 +299,7 @@ fn compare(
     } else {
         return None;
     };
-    let to_doc = |features: &ArticleFeatures, position: usize| {
-        features
-            .sentence_indices
-            .get(position)
-            .copied()
-            .unwrap_or(position as u32)
-    };
-    let mut sentence_pairs: Vec<(u32, u32)> = alignment
-        .pairs
-        .iter()
-        .map(|&(left_position, right_position)| {
-            (to_doc(left, left_position), to_doc(right, right_position))
-        })
-        .collect();
+    let mut sentence_pairs = doc_sentence_pairs(left, right, &alignment);
     if left_index > right_index {
         sentence_pairs = sentence_pairs.into_iter().map(|(a, b)| (b, a)).collect();
     }
@@ -358,7 +470,10 @@ pub fn align_weighted(left: &[WeightedSentence], right: &[WeightedSentence]) -> 
     }
     pairs.reverse();
     let contentful = |sentences: &[WeightedSentence]| {
-        sentences.iter().filter(|sentence| sentence.contentful).count()
+        sentences
+            .iter()
+            .filter(|sentence| sentence.contentful)
+            .count()
     };
     let shorter = contentful(left).min(contentful(right)).max(1);
     let share = (pairs.len() as f32 / shorter as f32).min(1.0);
@@ -499,6 +614,36 @@ mod tests {
         assert_eq!(lineages.len(), 2, "{lineages:?}");
         assert_eq!(lineages[0].articles, vec![0, 1]);
         assert_eq!(lineages[0].links[0].kind, DerivationKind::Paraphrase);
+    }
+
+    #[test]
+    fn known_near_duplicates_become_links() {
+        // No shared shingles or sentences: only the MinHash pair links them.
+        let first = features(&[&[1, 2, 3]], &[1, 2]);
+        let second = features(&[&[7, 8, 9]], &[3, 4]);
+        let third = features(&[&[20, 21, 22]], &[5, 6]);
+        let known = [
+            KnownDerivation {
+                left: 12,
+                right: 10,
+                kind: DerivationKind::Rewrite,
+            },
+            KnownDerivation {
+                left: 10,
+                right: 99,
+                kind: DerivationKind::Copy,
+            },
+        ];
+        let lineages = find_lineages_with_known(&[10, 11, 12], &[first, second, third], &known);
+        assert_eq!(lineages.len(), 2, "{lineages:?}");
+        assert_eq!(lineages[0].articles, vec![10, 12]);
+        assert_eq!(lineages[0].links.len(), 1);
+        assert_eq!(lineages[0].links[0].kind, DerivationKind::Rewrite);
+        assert_eq!(
+            (lineages[0].links[0].from, lineages[0].links[0].to),
+            (10, 12)
+        );
+        assert_eq!(lineages[1].articles, vec![11]);
     }
 
     #[test]
