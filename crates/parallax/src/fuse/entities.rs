@@ -398,13 +398,36 @@ fn blocks(
     blocks
 }
 
-/// Pairs `(a, b)` with `a < b` that share a block, each once, ascending.
-fn candidate_pairs(blocks: &HashMap<String, Vec<usize>>) -> BTreeSet<(usize, usize)> {
+/// Blocks larger than this are not compared all pairs with all pairs: their
+/// names are sorted by their folded key and each is compared with its
+/// [`NEIGHBOURHOOD`] nearest in that order (the sorted-neighbourhood method),
+/// so that a common key over a large batch costs linear, not quadratic,
+/// work.
+const LARGE_BLOCK: usize = 64;
+const NEIGHBOURHOOD: usize = 16;
+
+/// Pairs `(a, b)` with `a < b` that share a block, each once, ascending;
+/// `key_of` orders the members of a large block.
+fn candidate_pairs(
+    blocks: &HashMap<String, Vec<usize>>,
+    key_of: impl Fn(usize) -> String,
+) -> BTreeSet<(usize, usize)> {
     let mut pairs = BTreeSet::new();
     for block in blocks.values() {
-        for (position, &first) in block.iter().enumerate() {
-            for &second in block.iter().skip(position + 1) {
-                pairs.insert((first.min(second), first.max(second)));
+        if block.len() <= LARGE_BLOCK {
+            for (position, &first) in block.iter().enumerate() {
+                for &second in block.iter().skip(position + 1) {
+                    pairs.insert((first.min(second), first.max(second)));
+                }
+            }
+            continue;
+        }
+        let mut sorted: Vec<(String, usize)> =
+            block.iter().map(|&index| (key_of(index), index)).collect();
+        sorted.sort();
+        for (position, (_, first)) in sorted.iter().enumerate() {
+            for (_, second) in sorted.iter().skip(position + 1).take(NEIGHBOURHOOD) {
+                pairs.insert(((*first).min(*second), (*first).max(*second)));
             }
         }
     }
@@ -551,7 +574,7 @@ fn join_people(chains: &[Chain], clusters: &mut Clusters) {
         chains[index].person_keys.clone()
     });
     let mut matches: Vec<(usize, usize)> = Vec::new();
-    for (a, b) in candidate_pairs(&blocks) {
+    for (a, b) in candidate_pairs(&blocks, |index| chains[index].key.clone()) {
         let (Some(person_a), Some(person_b)) = (&chains[a].person, &chains[b].person) else {
             continue;
         };
@@ -697,7 +720,7 @@ fn join_partial_people(chains: &[Chain], clusters: &mut Clusters) -> BTreeSet<us
     let unresolved_blocks = blocks(unresolved_spellings.iter().copied(), |index| {
         chains[index].person_keys.clone()
     });
-    for (a, b) in candidate_pairs(&unresolved_blocks) {
+    for (a, b) in candidate_pairs(&unresolved_blocks, |index| chains[index].key.clone()) {
         let (Some(person_a), Some(person_b)) = (&chains[a].person, &chains[b].person) else {
             continue;
         };
@@ -766,7 +789,7 @@ fn join_organisations_and_places(
     let mut matches: Vec<(OrgMatch, usize, usize)> = Vec::new();
     // Acronym → the distinct expansions it matched.
     let mut expansions: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (a, b) in candidate_pairs(&blocks) {
+    for (a, b) in candidate_pairs(&blocks, |index| chains[index].key.clone()) {
         if !kinds_compatible(chains[a].kind, chains[b].kind) {
             continue;
         }

@@ -79,6 +79,7 @@ impl PersonName {
                 .join("-");
             let folded: String = given.iter().map(|word| word.folded.as_str()).collect();
             words.push(NameWord {
+                surname_gender: surname_gender(&written),
                 written,
                 folded,
                 initial: false,
@@ -170,7 +171,7 @@ pub fn surname_gender(written: &str) -> Option<Gender> {
 
 fn genders_clash(a: &NameWord, b: &NameWord) -> bool {
     matches!(
-        (surname_gender(&a.written), surname_gender(&b.written)),
+        (a.surname_gender, b.surname_gender),
         (Some(first), Some(second)) if first != second
     )
 }

@@ -15,6 +15,9 @@ pub struct NameWord {
     pub initial: bool,
     /// Written in capitals, two letters or more ("NATO", "U.S.").
     pub capitals: bool,
+    /// The gender its ending marks when it is a surname ("-ova", "-sky"),
+    /// computed once: names are compared many times.
+    pub surname_gender: Option<super::tables::Gender>,
 }
 
 impl NameWord {
@@ -23,6 +26,7 @@ impl NameWord {
         let initial = letters.len() == 1;
         let capitals = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
         NameWord {
+            surname_gender: super::person::surname_gender(written),
             written: written.to_string(),
             folded,
             initial,
