@@ -70,8 +70,7 @@ pub(crate) fn extract_html(
         match name.as_str() {
             "script" | "style" | "noscript" | "template" | "svg" if !closing => {
                 let end_tag = format!("</{name}");
-                let lower_rest = rest.to_ascii_lowercase();
-                rest = match lower_rest.find(&end_tag) {
+                rest = match find_ignoring_case(rest, &end_tag) {
                     Some(end) => rest.get(end..).unwrap_or(""),
                     None => "",
                 };
@@ -129,6 +128,15 @@ pub(crate) fn extract_html(
         text,
         blocks,
     }
+}
+
+/// Byte offset of the first match of an ASCII `needle`, case ignored.
+fn find_ignoring_case(haystack: &str, needle: &str) -> Option<usize> {
+    let needle_bytes = needle.as_bytes();
+    haystack
+        .as_bytes()
+        .windows(needle_bytes.len())
+        .position(|window| window.eq_ignore_ascii_case(needle_bytes))
 }
 
 fn push_text(paragraph: &mut String, raw: &str, in_title: bool, title_text: &mut String) {

@@ -260,9 +260,16 @@ fn text_of(value: &Value, separator: &str) -> Option<String> {
     }
 }
 
+/// A value worth keeping: not blank, and not the spelling of an empty value
+/// that exports write when they print a missing field ("None", "[]").
 fn non_empty(text: Option<String>) -> Option<String> {
-    text.map(|text| text.trim().to_string())
-        .filter(|text| !text.is_empty())
+    const EMPTY_SPELLINGS: [&str; 6] = ["none", "null", "nil", "[]", "{}", "undefined"];
+    text.map(|text| text.trim().to_string()).filter(|text| {
+        !text.is_empty()
+            && !EMPTY_SPELLINGS
+                .iter()
+                .any(|spelling| text.eq_ignore_ascii_case(spelling))
+    })
 }
 
 /// The article of one JSON record at `position` of `source`; the error is
@@ -817,6 +824,17 @@ mod tests {
         );
         assert_eq!(article.source, "x.jsonl#42");
         assert_eq!(article.body_blocks().count(), 2);
+    }
+
+    #[test]
+    fn printed_empty_values_are_no_values() {
+        for spelling in ["None", "null", "nil", "[]", "{}", "undefined", "  ", ""] {
+            assert_eq!(non_empty(Some(spelling.to_string())), None, "{spelling}");
+        }
+        assert_eq!(
+            non_empty(Some(" Ann Lee ".to_string())).as_deref(),
+            Some("Ann Lee")
+        );
     }
 
     #[test]
