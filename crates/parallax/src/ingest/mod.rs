@@ -10,10 +10,12 @@
 
 mod boilerplate;
 mod hash;
+pub mod html;
 mod plain;
 
 pub use boilerplate::{classify_lines, LineClass};
 pub use hash::content_id;
+pub use html::{extract_html, read_html};
 pub use plain::read_plain_text;
 
 use crate::model::ArticleIndex;
