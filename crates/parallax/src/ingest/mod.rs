@@ -19,19 +19,19 @@ pub mod dates;
 mod detect;
 mod feed;
 mod hash;
-mod html_fallback;
+pub mod html;
 mod jsonl;
 mod plain;
 mod read;
 mod warc;
 
-/// The HTML reader the other readers call (a stand-in until the
-/// block-scoring reader lands).
-use html_fallback as html_reader;
+/// The HTML reader the other readers call.
+use html as html_reader;
 
 pub use boilerplate::{classify_lines, LineClass};
 pub use detect::{detect, InputFormat, DETECTION_HEAD_BYTES};
 pub use hash::content_id;
+pub use html::{extract_html, read_html};
 pub use jsonl::{FieldMap, FieldName};
 pub use plain::read_plain_text;
 pub use read::{looks_like_html, read_input, ReadOptions, ReadSummary, MAX_DOCUMENT_BYTES};
