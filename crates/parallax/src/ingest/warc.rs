@@ -449,12 +449,13 @@ fn article_from_record(
         "response" | "resource" => Payload {
             kind: payload_kind(record.content_type.as_deref(), block)?,
             body: block.to_vec(),
+            charset: record.content_type.as_deref().and_then(charset_of),
         },
         _ => return None,
     };
     let item_source = format!("{source}:{position}");
     let read = match payload.kind {
-        PayloadKind::Html => html_reader::read_html(&item_source, &payload.body, index),
+        PayloadKind::Html => read_page(&item_source, &payload, record.target_uri.as_deref(), index),
         PayloadKind::Text => read_plain_text(&item_source, &payload.body, index),
     };
     let mut article = match read {
@@ -468,6 +469,36 @@ fn article_from_record(
         article.published = record.date.as_deref().and_then(parse_published);
     }
     Some(Ok(article))
+}
+
+/// Reads an HTML payload. The charset of the HTTP header wins over the
+/// page's own declaration (as in browsers); without one, the HTML reader
+/// decodes the bytes (UTF-8, the page's declared charset, or
+/// windows-1252). The target URI resolves the page's relative links.
+fn read_page(
+    item_source: &str,
+    payload: &Payload,
+    target_uri: Option<&str>,
+    index: crate::model::ArticleIndex,
+) -> Result<Article, IngestError> {
+    let header_encoding = payload
+        .charset
+        .as_deref()
+        .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()));
+    let article = match (header_encoding, std::str::from_utf8(&payload.body)) {
+        (Some(encoding), _) if encoding != encoding_rs::UTF_8 => {
+            let (text, _, _) = encoding.decode(&payload.body);
+            html_reader::extract_html(item_source, &text, index, target_uri)
+        }
+        (_, Ok(text)) => html_reader::extract_html(item_source, text, index, target_uri),
+        (_, Err(_)) => return html_reader::read_html(item_source, &payload.body, index),
+    };
+    if article.blocks.is_empty() {
+        return Err(IngestError::Empty {
+            source_name: item_source.to_string(),
+        });
+    }
+    Ok(article)
 }
 
 fn is_http_type(content_type: &str) -> bool {
@@ -486,6 +517,8 @@ enum PayloadKind {
 struct Payload {
     kind: PayloadKind,
     body: Vec<u8>,
+    /// The `charset` parameter of the media type, when given.
+    charset: Option<String>,
 }
 
 /// What a payload of this media type is, sniffing the body when no type is
@@ -583,7 +616,21 @@ fn http_payload(block: &[u8]) -> Result<Option<Payload>, String> {
     Ok(Some(Payload {
         kind,
         body: payload,
+        charset: content_type.as_deref().and_then(charset_of),
     }))
+}
+
+/// The `charset` parameter of a media type ("text/html; charset=koi8-r").
+fn charset_of(content_type: &str) -> Option<String> {
+    for parameter in content_type.split(';').skip(1) {
+        if let Some((name, value)) = parameter.split_once('=') {
+            if name.trim().eq_ignore_ascii_case("charset") {
+                let label = value.trim().trim_matches(['"', '\'']);
+                return (!label.is_empty()).then(|| label.to_string());
+            }
+        }
+    }
+    None
 }
 
 fn truncate(text: &str, limit: usize) -> &str {
@@ -930,6 +977,30 @@ mod tests {
         assert!(http_payload(redirect).unwrap().is_none());
         assert!(http_payload(b"no headers here").is_err());
         assert!(http_payload(b"SMTP nonsense\r\n\r\nbody").is_err());
+    }
+
+    #[test]
+    fn the_http_charset_decodes_the_page() {
+        let mut block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=\"windows-1251\"\r\n\r\n<html><body><p>".to_vec();
+        // "Привет" in windows-1251.
+        block.extend_from_slice(b"\xcf\xf0\xe8\xe2\xe5\xf2, the new bridge opened to traffic this morning.</p></body></html>");
+        let bytes = record(
+            "response",
+            "WARC-Target-URI: https://news.example/ru\r\nContent-Type: application/http; msgtype=response\r\n",
+            &block,
+        );
+        let (articles, errors) = read("ru.warc", &bytes);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert!(
+            articles[0].text.contains("Привет, the new bridge"),
+            "{:?}",
+            articles[0].text
+        );
+        assert_eq!(
+            charset_of("text/html; Charset='utf-8'").as_deref(),
+            Some("utf-8")
+        );
+        assert_eq!(charset_of("text/html"), None);
     }
 
     #[test]
