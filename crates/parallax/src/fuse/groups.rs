@@ -976,8 +976,6 @@ fn conflict_between(
                 || places.is_empty() && !majority_places.is_empty() && majority_value < side_value;
         let scope_reason: Option<String> = if different_places {
             Some("count different places".to_string())
-        } else if restricted_place {
-            Some("one counts a single place, the other the whole".to_string())
         } else if side_marks != majority_marks {
             let differing: Vec<&str> = side_marks
                 .symmetric_difference(&majority_marks)
@@ -987,6 +985,8 @@ fn conflict_between(
                 "differ in what they count ({})",
                 scope_mark_words(&differing)
             ))
+        } else if restricted_place {
+            Some("differ in scope: one counts a single place, the other the whole".to_string())
         } else {
             None
         };
@@ -1073,9 +1073,20 @@ fn statement_fact(cluster: &[Fact], side: &Side) -> usize {
 }
 
 fn label_of(fact: &Fact) -> String {
-    match &fact.counted {
-        Some(counted) => format!("{}: {} {}", fact.family_name(), fact.value_text, counted),
-        None => format!("{}: {}", fact.family_name(), fact.value_text),
+    let what = match &fact.counted {
+        Some(counted)
+            if !fact
+                .value_text
+                .to_lowercase()
+                .contains(&counted.to_lowercase()) =>
+        {
+            format!("{} {}", fact.value_text, counted)
+        }
+        _ => fact.value_text.clone(),
+    };
+    match (&fact.family, fact.known_family) {
+        (Some(family), true) => format!("{what} ({family})"),
+        _ => what,
     }
 }
 
@@ -1092,6 +1103,9 @@ fn stage_conflicts(
             let (Some(narrow_fact), Some(wide_fact)) = (narrow.first(), wide.first()) else {
                 continue;
             };
+            if narrow_fact.part_of_sum || wide_fact.part_of_sum {
+                continue;
+            }
             let is_stage = stages().iter().any(|(narrower, wider)| {
                 Some(*narrower) == narrow_fact.family.as_deref()
                     && Some(*wider) == wide_fact.family.as_deref()
