@@ -225,10 +225,16 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// A leading `{`: JSON Lines when the first line is a whole object by
 /// itself, a JSON document (one pretty-printed object or several) when the
-/// object goes on past the line.
+/// object goes on past the line, plain text ("{Updated} …") when what
+/// follows the brace cannot open an object.
 fn detect_object_start(content: &[u8], from_name: Option<InputFormat>) -> InputFormat {
     if from_name == Some(InputFormat::JsonLines) {
         return InputFormat::JsonLines;
+    }
+    let after_brace = skip_byte_order_mark_and_space(content.get(1..).unwrap_or_default());
+    let opens_object = matches!(after_brace.first(), Some(b'"' | b'}') | None);
+    if !opens_object && from_name != Some(InputFormat::Json) {
+        return InputFormat::PlainText;
     }
     let first_line_end = content.iter().position(|byte| *byte == b'\n');
     match first_line_end {
@@ -241,7 +247,8 @@ fn detect_object_start(content: &[u8], from_name: Option<InputFormat>) -> InputF
             }
         }
         // One line longer than the head (or the whole input): a line of
-        // JSON Lines unless the name says a JSON document.
+        // JSON Lines unless the name says a JSON document (whose reader
+        // takes a sequence of objects too).
         None if from_name == Some(InputFormat::Json) => InputFormat::Json,
         None => InputFormat::JsonLines,
     }
@@ -342,6 +349,12 @@ mod tests {
             ("a", b"[\n  {\n", InputFormat::Json),
             ("a", b"[]", InputFormat::Json),
             ("a", b"[Updated] The council met.", InputFormat::PlainText),
+            (
+                "a.txt",
+                b"{Updated} The council met.\n",
+                InputFormat::PlainText,
+            ),
+            ("a", b"{ \"text\": \"x\",\n", InputFormat::Json),
             ("a.json", b"[1, 2]", InputFormat::Json),
             (
                 "a",
