@@ -78,9 +78,9 @@ fn html_page(paragraphs: &[String]) -> String {
     page
 }
 
-fn warc_response(uri: &str, page: &str) -> Vec<u8> {
+fn warc_response(uri: &str, page: &str, media_type: &str) -> Vec<u8> {
     let http = format!(
-        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\r\n{page}",
+        "HTTP/1.1 200 OK\r\nContent-Type: {media_type}\r\nContent-Length: {}\r\n\r\n{page}",
         page.len()
     );
     let mut record = format!(
@@ -164,12 +164,27 @@ fn main() {
         jsonl_html.extend_from_slice(record.to_string().as_bytes());
         jsonl_html.push(b'\n');
     }
+    // The same records with a media type no article comes from: the cost
+    // of the record reader alone (headers parsed, payloads read and
+    // dropped).
+    let mut warc_skipped = Vec::new();
+    for (number, page) in pages.iter().enumerate() {
+        let uri = format!("https://example.org/{number}");
+        warc_skipped.extend_from_slice(&warc_request(&uri));
+        warc_skipped.extend_from_slice(&warc_response(&uri, page, "application/octet-stream"));
+    }
+    let mut jsonl_no_body = Vec::new();
+    for body in &text_bodies {
+        let record = serde_json::json!({"title": "Story", "unmapped": body});
+        jsonl_no_body.extend_from_slice(record.to_string().as_bytes());
+        jsonl_no_body.push(b'\n');
+    }
     let mut warc_plain = Vec::new();
     let mut warc_gzip = Vec::new();
     for (number, page) in pages.iter().enumerate() {
         let uri = format!("https://example.org/{number}");
         let request = warc_request(&uri);
-        let response = warc_response(&uri, page);
+        let response = warc_response(&uri, page, "text/html; charset=utf-8");
         warc_gzip.extend_from_slice(&gzip(&request));
         warc_gzip.extend_from_slice(&gzip(&response));
         warc_plain.extend_from_slice(&request);
@@ -188,6 +203,20 @@ fn main() {
     });
     let text_bytes: usize = text_bodies.iter().map(String::len).sum();
     report("text reader alone (bodies)", text_bytes, elapsed, articles);
+    let (elapsed, _) = best_of_three(|| read_all("bench.jsonl", &jsonl_no_body));
+    report(
+        "JSON Lines, lines parsed only (no body)",
+        jsonl_no_body.len(),
+        elapsed,
+        0,
+    );
+    let (elapsed, _) = best_of_three(|| read_all("bench.warc", &warc_skipped));
+    report(
+        "WARC, records only (payloads skipped)",
+        warc_skipped.len(),
+        elapsed,
+        0,
+    );
     let (elapsed, articles) = best_of_three(|| read_all("bench.jsonl", &jsonl_text));
     report(
         "JSON Lines, text bodies",

@@ -58,6 +58,7 @@ pub(crate) fn read_warc(source: &str, reader: &mut dyn BufRead, emitter: &mut Em
 
 /// Reads gzip members one after another, the records of each.
 fn read_gzip_members<R: Read>(outer: &mut PeekReader<R>, emitter: &mut Emitter<'_, '_>) {
+    let mut member_buffer = Vec::new();
     loop {
         let head = match outer.fill_at_least(GZIP_MAGIC.len()) {
             Ok(head) => head,
@@ -91,9 +92,10 @@ fn read_gzip_members<R: Read>(outer: &mut PeekReader<R>, emitter: &mut Emitter<'
             continue;
         }
         let decoder = flate2::bufread::GzDecoder::new(&mut *outer);
-        let mut inner = PeekReader::new(decoder);
+        // One buffer serves every member (crawlers write thousands).
+        let mut inner = PeekReader::with_buffer(decoder, std::mem::take(&mut member_buffer));
         let outcome = read_records(&mut inner, Some(member_offset), emitter);
-        drop(inner);
+        member_buffer = inner.into_buffer();
         if let MemberOutcome::Corrupt = outcome {
             // Find the next member past the corrupt one.
             if outer.position == member_offset {
@@ -683,14 +685,23 @@ const PEEK_CHUNK: usize = 64 * 1024;
 
 impl<R: Read> PeekReader<R> {
     fn new(inner: R) -> Self {
+        PeekReader::with_buffer(inner, Vec::new())
+    }
+
+    /// A reader that reuses `buffer` (its contents are ignored).
+    fn with_buffer(inner: R, buffer: Vec<u8>) -> Self {
         PeekReader {
             inner,
-            buffer: Vec::new(),
+            buffer,
             start: 0,
             end: 0,
             position: 0,
             at_end: false,
         }
+    }
+
+    fn into_buffer(self) -> Vec<u8> {
+        self.buffer
     }
 
     fn available(&self) -> &[u8] {
