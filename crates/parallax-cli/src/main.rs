@@ -1,6 +1,9 @@
 //! The `parallax` command: argument parsing, wiring and exit codes.
 
+mod extract_command;
 mod inputs;
+
+use extract_command::{ExtractFormat, ReaderArgs};
 
 use clap::{Parser, Subcommand};
 use parallax::model::{AnalysedArticle, Article, InputFailure};
@@ -39,6 +42,8 @@ enum Command {
         /// Write to this file instead of standard output.
         #[arg(long, short = 'o')]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        reader: ReaderArgs,
     },
     /// Print each article's blocks, sentences and extractions as JSON lines
     /// (for inspecting what the pipeline sees).
@@ -46,6 +51,21 @@ enum Command {
         /// Files, folders, or - for stdin.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
+        #[command(flatten)]
+        reader: ReaderArgs,
+    },
+    /// Print what the readers get from each input (text, HTML, JSON Lines,
+    /// JSON, RSS/Atom, WARC; gzip too): one JSON object per article with its
+    /// body and the boilerplate set aside, or the body text alone.
+    Extract {
+        /// Files, folders (read recursively), or - for stdin.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, short = 'f', value_enum, default_value = "jsonl")]
+        format: ExtractFormat,
+        #[command(flatten)]
+        reader: ReaderArgs,
     },
     /// Run an evaluation suite and print its figures.
     Eval {
@@ -66,44 +86,23 @@ fn main() -> ExitCode {
             width,
             color,
             output,
-        } => run_brief(&inputs, &format, width, &color, output.as_deref()),
-        Command::Analyse { inputs } => run_analyse(&inputs),
+            reader,
+        } => run_brief(&inputs, &format, width, &color, output.as_deref(), &reader),
+        Command::Analyse { inputs, reader } => run_analyse(&inputs, &reader),
+        Command::Extract {
+            inputs,
+            format,
+            reader,
+        } => extract_command::run_extract(&inputs, format, &reader),
         Command::Eval { suite, data } => run_eval(&suite, &data),
     }
 }
 
-/// Reads the inputs as articles; reports each failure on stderr (one line
-/// naming the input) and returns them beside the articles.
-fn read_articles(arguments: &[PathBuf]) -> (Vec<Article>, Vec<InputFailure>) {
-    let (raw_inputs, read_errors) = inputs::gather(arguments);
-    let mut failures = Vec::new();
-    for error in read_errors {
-        eprintln!("parallax: {}: {}", error.source, error.message);
-        failures.push(InputFailure {
-            source: error.source,
-            error: error.message,
-        });
-    }
-    let mut articles = Vec::new();
-    for raw in &raw_inputs {
-        let index = articles.len() as u32;
-        match parallax::ingest::read_plain_text(&raw.source, &raw.bytes, index) {
-            Ok(article) => articles.push(article),
-            Err(error) => {
-                eprintln!("parallax: {error}");
-                let message = error.to_string();
-                let reason = message
-                    .strip_prefix(&format!("{}: ", error.source_name()))
-                    .unwrap_or(&message)
-                    .to_string();
-                failures.push(InputFailure {
-                    source: error.source_name().to_string(),
-                    error: reason,
-                });
-            }
-        }
-    }
-    (articles, failures)
+/// Reads the inputs as articles in any format; reports each failure on
+/// stderr (one line naming the input and position) and returns them beside
+/// the articles.
+fn read_articles(arguments: &[PathBuf], reader: &ReaderArgs) -> (Vec<Article>, Vec<InputFailure>) {
+    inputs::read_articles(arguments, &reader.read_options())
 }
 
 fn run_brief(
@@ -112,12 +111,13 @@ fn run_brief(
     width: Option<usize>,
     color: &str,
     output: Option<&std::path::Path>,
+    reader: &ReaderArgs,
 ) -> ExitCode {
     let Some(format) = Format::from_name(format_name) else {
         eprintln!("parallax: unknown format {format_name:?}");
         return ExitCode::from(2);
     };
-    let (articles, failures) = read_articles(arguments);
+    let (articles, failures) = read_articles(arguments, reader);
     let failed = !failures.is_empty();
     if articles.is_empty() {
         eprintln!("parallax: no readable article among the inputs");
@@ -178,8 +178,8 @@ fn terminal_width() -> Option<usize> {
     std::env::var("COLUMNS").ok()?.trim().parse().ok()
 }
 
-fn run_analyse(arguments: &[PathBuf]) -> ExitCode {
-    let (articles, failures) = read_articles(arguments);
+fn run_analyse(arguments: &[PathBuf], reader: &ReaderArgs) -> ExitCode {
+    let (articles, failures) = read_articles(arguments, reader);
     let failed = !failures.is_empty();
     let analysed: Vec<AnalysedArticle> = parallax::pipeline::analyse_all(articles);
     let stdout = std::io::stdout();

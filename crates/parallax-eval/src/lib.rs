@@ -9,6 +9,7 @@ pub mod gum;
 pub mod gum_dates;
 pub mod gum_mentions;
 pub mod gum_sentences;
+pub mod html_extraction;
 pub mod metrics;
 pub mod polnear;
 pub mod quantities_handmade;
@@ -82,6 +83,18 @@ pub fn suites() -> Vec<Suite> {
             name: "polnear-quotes-train",
             about: "PolNeAR train (not used for tuning): the polnear-quotes figures, as a check",
             run: polnear::run_quotes_train,
+        },
+        Suite {
+            name: "html-extraction",
+            about:
+                "article body extraction from web pages (article-extraction-benchmark, shingle F1)",
+            run: html_extraction::run,
+        },
+        Suite {
+            name: "semeval-html",
+            about:
+                "SemEval-2022 task 8 trial pages: all extract; title and text vs the organisers'",
+            run: html_extraction::run_semeval,
         },
     ]
 }

@@ -7,14 +7,34 @@
 //! non-blank byte of the text lies in some block), blocks are in order and do
 //! not overlap, and bad input is an [`IngestError`] naming the source, never
 //! a panic.
+//!
+//! Formats: plain text, HTML, JSON Lines and JSON arrays, RSS and Atom, WARC
+//! (each possibly gzip-compressed). [`read_input`] detects the format of an
+//! input ([`detect`]) and streams its articles, one per item, to a sink;
+//! a bad item is an [`IngestError::Item`] naming the input and the item's
+//! position, and the rest of the input goes on.
 
 mod boilerplate;
+pub mod dates;
+mod detect;
+mod feed;
 mod hash;
+pub mod html;
+mod jsonl;
 mod plain;
+mod read;
+mod warc;
+
+/// The HTML reader the other readers call.
+use html as html_reader;
 
 pub use boilerplate::{classify_lines, LineClass};
+pub use detect::{detect, InputFormat, DETECTION_HEAD_BYTES};
 pub use hash::content_id;
+pub use html::{extract_html, read_html};
+pub use jsonl::{FieldMap, FieldName};
 pub use plain::read_plain_text;
+pub use read::{looks_like_html, read_input, ReadOptions, ReadSummary, MAX_DOCUMENT_BYTES};
 
 use crate::model::ArticleIndex;
 use thiserror::Error;
@@ -33,6 +53,15 @@ pub enum IngestError {
         source_name: String,
         message: String,
     },
+    /// One item of an input with many (a line, a feed item, a WARC record)
+    /// could not be read; `position` says where ("12" for a line, "item 3",
+    /// "byte 5120").
+    #[error("{source_name}:{position}: {message}")]
+    Item {
+        source_name: String,
+        position: String,
+        message: String,
+    },
 }
 
 impl IngestError {
@@ -41,7 +70,31 @@ impl IngestError {
             IngestError::Empty { source_name }
             | IngestError::Binary { source_name, .. }
             | IngestError::NotUtf8 { source_name, .. }
-            | IngestError::Unreadable { source_name, .. } => source_name,
+            | IngestError::Unreadable { source_name, .. }
+            | IngestError::Item { source_name, .. } => source_name,
+        }
+    }
+
+    /// Where the error is: the source name, with the item's position when
+    /// there is one ("feed.xml:item 3").
+    pub fn location(&self) -> String {
+        match self {
+            IngestError::Item {
+                source_name,
+                position,
+                ..
+            } => format!("{source_name}:{position}"),
+            _ => self.source_name().to_string(),
+        }
+    }
+
+    /// The reason alone, without the location in front.
+    pub fn reason(&self) -> String {
+        let message = self.to_string();
+        let prefix = format!("{}: ", self.location());
+        match message.strip_prefix(&prefix) {
+            Some(reason) => reason.to_string(),
+            None => message,
         }
     }
 }
@@ -121,6 +174,24 @@ mod tests {
                 offset: 3
             }
         );
+    }
+
+    #[test]
+    fn item_errors_say_file_position_and_reason() {
+        let error = IngestError::Item {
+            source_name: "dir/a.jsonl".into(),
+            position: "12".into(),
+            message: "invalid JSON".into(),
+        };
+        assert_eq!(error.to_string(), "dir/a.jsonl:12: invalid JSON");
+        assert_eq!(error.source_name(), "dir/a.jsonl");
+        assert_eq!(error.location(), "dir/a.jsonl:12");
+        assert_eq!(error.reason(), "invalid JSON");
+        let whole = IngestError::Empty {
+            source_name: "e.txt".into(),
+        };
+        assert_eq!(whole.location(), "e.txt");
+        assert_eq!(whole.reason(), "empty input (no text)");
     }
 
     #[test]

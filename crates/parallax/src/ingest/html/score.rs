@@ -1,0 +1,288 @@
+//! Block scoring: which element holds the article, and what every block of
+//! the page is.
+//!
+//! Each block gets a weight: the length of its text outside links, less its
+//! link text and a fixed cost per block, so a run of long sentences weighs
+//! much and a menu of short links weighs less than nothing. The article's
+//! container is the element whose blocks weigh most together (a maximum
+//! subtree sum: adding a menu or a comment list lowers it, adding the rest
+//! of a story split by an advertisement raises it), with a bonus for an
+//! element the page itself calls the body (`itemprop="articleBody"`, a class
+//! such as `article-body`, `<article>`).
+//!
+//! Then every block is classed, first rule that applies: hidden text; what
+//! the enclosing elements say (navigation, share bar, related links,
+//! comments, footer…); headings and captions; opening words (the plain-text
+//! reader's table: "Read more", "©", "Photo:"…); place (outside the
+//! container: furniture, judged by link density); inside the container,
+//! link-dense lines are related links, short date or by-lines are by-lines,
+//! and the rest is body.
+
+use super::hints::Hint;
+use super::walk::{ElementInfo, RawBlock, Role, Tag, Walked};
+use crate::ingest::boilerplate::{marker_for, MarkerReason};
+use crate::model::{BlockKind, BoilerplateReason};
+
+/// Fixed cost of a block in the container search (characters).
+const BLOCK_COST: f64 = 12.0;
+
+/// The weight of one block in the container search.
+fn block_weight(block: &RawBlock) -> f64 {
+    let chars = block.chars as f64;
+    if block.hidden {
+        return -0.2 * chars;
+    }
+    if let Some((_, hint)) = block.furniture {
+        if hint != Hint::Caption {
+            return -0.3 * chars - BLOCK_COST;
+        }
+    }
+    match block.role {
+        Role::Heading(_) | Role::Caption => return 0.0,
+        _ => {}
+    }
+    let link = block.link_chars as f64;
+    let own = (chars - link).max(0.0);
+    let sentence_like = is_sentence_like(&block.text);
+    let own_value = if sentence_like { own } else { 0.3 * own };
+    own_value - 1.5 * link - BLOCK_COST
+}
+
+/// Reads like running text: ends a sentence, or holds one ending inside.
+fn is_sentence_like(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»', ' ']);
+    trimmed.ends_with(['.', '!', '?', '…', ':', ';', '。'])
+        || (text.len() > 120 && (text.contains(". ") || text.contains(", ")))
+}
+
+/// Bonus factor for an element the page calls the body.
+fn container_bonus(element: &ElementInfo) -> f64 {
+    if element.declared_body {
+        return 1.5;
+    }
+    match (element.hint, element.tag) {
+        (Some(Hint::Content), Tag::Article) => 1.35,
+        (Some(Hint::Content), _) => 1.25,
+        (_, Tag::Article) => 1.2,
+        (_, Tag::Main) => 1.1,
+        _ => 1.0,
+    }
+}
+
+/// The element (index into `walked.elements`) holding the article: the
+/// largest bonus-weighted sum of block weights; `None` when nothing weighs
+/// more than zero.
+pub(crate) fn find_container(walked: &Walked) -> Option<usize> {
+    let mut prefix = Vec::with_capacity(walked.blocks.len() + 1);
+    prefix.push(0.0);
+    let mut total = 0.0;
+    for block in &walked.blocks {
+        total += block_weight(block);
+        prefix.push(total);
+    }
+    let mut best: Option<(f64, usize)> = None;
+    for (index, element) in walked.elements.iter().enumerate() {
+        if element.end_block <= element.first_block {
+            continue;
+        }
+        let (Some(start), Some(end)) = (
+            prefix.get(element.first_block),
+            prefix.get(element.end_block),
+        ) else {
+            continue;
+        };
+        let sum = end - start;
+        if sum <= 0.0 {
+            continue;
+        }
+        let score = sum * container_bonus(element);
+        // `>=`: among wrappers of the same blocks, the innermost (opened
+        // last) wins.
+        if best.is_none_or(|(best_score, _)| score >= best_score) {
+            best = Some((score, index));
+        }
+    }
+    best.map(|(_, index)| index)
+}
+
+/// What each block of the page is, in page order.
+pub(crate) fn classify_blocks(walked: &Walked, title: Option<&str>) -> Vec<BlockKind> {
+    let container = find_container(walked);
+    let container_range = container
+        .and_then(|index| walked.elements.get(index))
+        .map(|element| (element.first_block, element.end_block));
+    let mut kinds = Vec::with_capacity(walked.blocks.len());
+    for (block_index, block) in walked.blocks.iter().enumerate() {
+        let inside =
+            container_range.is_some_and(|(start, end)| (start..end).contains(&block_index));
+        let furniture = effective_furniture(walked, block, container, container_range);
+        kinds.push(classify_block(block, inside, furniture, title));
+    }
+    kinds
+}
+
+/// The block's innermost furniture hint, unless it comes from the container
+/// itself, an element around it, or the page's `<html>`/`<body>` (classes
+/// that describe the whole page).
+fn effective_furniture(
+    walked: &Walked,
+    block: &RawBlock,
+    container: Option<usize>,
+    container_range: Option<(usize, usize)>,
+) -> Option<Hint> {
+    let (element_index, hint) = block.furniture?;
+    let element = walked.elements.get(element_index)?;
+    if matches!(element.tag, Tag::Html | Tag::Body) {
+        return None;
+    }
+    if let (Some(container_index), Some((start, end))) = (container, container_range) {
+        let holds_container = element_index <= container_index
+            && element.first_block <= start
+            && end <= element.end_block;
+        if holds_container {
+            return None;
+        }
+    }
+    Some(hint)
+}
+
+fn link_density(block: &RawBlock) -> f64 {
+    if block.chars == 0 {
+        return 0.0;
+    }
+    block.link_chars as f64 / block.chars as f64
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+fn is_copyright_line(text: &str) -> bool {
+    let lowered = text.to_lowercase();
+    text.contains('©') || lowered.contains("copyright") || lowered.contains("all rights reserved")
+}
+
+/// Same words as the title (ignoring case and punctuation).
+fn matches_title(text: &str, title: Option<&str>) -> bool {
+    let Some(title) = title else {
+        return false;
+    };
+    let normalise = |value: &str| -> String {
+        value
+            .chars()
+            .filter(|character| character.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let heading = normalise(text);
+    let title = normalise(title);
+    !heading.is_empty() && (title.contains(&heading) || heading.contains(&title))
+}
+
+fn classify_block(
+    block: &RawBlock,
+    inside: bool,
+    furniture: Option<Hint>,
+    title: Option<&str>,
+) -> BlockKind {
+    use BoilerplateReason as Reason;
+    let text = block.text.as_str();
+    if block.hidden {
+        return BlockKind::Boilerplate(Reason::LowContent);
+    }
+    let short = block.chars < 300;
+    let is_heading = matches!(block.role, Role::Heading(_));
+
+    if let Some(hint) = furniture {
+        match hint {
+            Hint::Caption => return caption_kind(text),
+            Hint::Header if inside => {
+                if is_heading {
+                    return BlockKind::Heading;
+                }
+                return BlockKind::Boilerplate(Reason::Byline);
+            }
+            Hint::Header if is_heading && matches_title(text, title) => {
+                return BlockKind::Heading;
+            }
+            Hint::Header => return BlockKind::Boilerplate(Reason::Navigation),
+            Hint::Footer => {
+                let reason = if is_copyright_line(text) {
+                    Reason::Legal
+                } else {
+                    Reason::Navigation
+                };
+                return BlockKind::Boilerplate(reason);
+            }
+            Hint::Aside => {
+                let reason = if link_density(block) > 0.3 || is_heading {
+                    Reason::SeeAlso
+                } else {
+                    Reason::LowContent
+                };
+                return BlockKind::Boilerplate(reason);
+            }
+            Hint::Form => return BlockKind::Boilerplate(Reason::Promotion),
+            Hint::Control => return BlockKind::Boilerplate(Reason::Navigation),
+            Hint::Boilerplate(Reason::PhotoCredit) if block.in_figure || short => {
+                return BlockKind::Boilerplate(Reason::PhotoCredit);
+            }
+            Hint::Boilerplate(Reason::Byline) if !short => {}
+            Hint::Boilerplate(reason) => return BlockKind::Boilerplate(reason),
+            Hint::Content => {}
+        }
+    }
+
+    if is_heading {
+        if inside || matches_title(text, title) {
+            return BlockKind::Heading;
+        }
+        if link_density(block) > 0.5 {
+            return BlockKind::Boilerplate(Reason::SeeAlso);
+        }
+        return BlockKind::Boilerplate(Reason::UnrelatedHeadline);
+    }
+    if block.role == Role::Caption || (block.in_figure && short) {
+        return caption_kind(text);
+    }
+    if short {
+        if let Some(marker) = marker_for(text) {
+            return match marker.reason {
+                MarkerReason::Boilerplate(reason) => BlockKind::Boilerplate(reason),
+                MarkerReason::Caption => BlockKind::Caption,
+            };
+        }
+        if is_copyright_line(text) && word_count(text) <= 30 {
+            return BlockKind::Boilerplate(Reason::Legal);
+        }
+    }
+    if !inside {
+        if link_density(block) >= 0.5 {
+            let reason = if word_count(text) <= 4 {
+                Reason::Navigation
+            } else {
+                Reason::SeeAlso
+            };
+            return BlockKind::Boilerplate(reason);
+        }
+        return BlockKind::Boilerplate(Reason::LowContent);
+    }
+    if link_density(block) > 0.6 && short {
+        let reason = if word_count(text) <= 4 {
+            Reason::Navigation
+        } else {
+            Reason::SeeAlso
+        };
+        return BlockKind::Boilerplate(reason);
+    }
+    BlockKind::Body
+}
+
+fn caption_kind(text: &str) -> BlockKind {
+    if let Some(marker) = marker_for(text) {
+        if marker.reason == MarkerReason::Boilerplate(BoilerplateReason::PhotoCredit) {
+            return BlockKind::Boilerplate(BoilerplateReason::PhotoCredit);
+        }
+    }
+    BlockKind::Caption
+}
