@@ -99,5 +99,60 @@ pub fn extract_html(
     }
 }
 
+/// Why the reader chose what it chose, for people tuning it: the element
+/// taken as the article's container with its ancestors, and the furniture
+/// element (tag, class, id) behind each block that has one. Not a stable
+/// format.
+#[doc(hidden)]
+pub fn explain_html(html: &str) -> Vec<String> {
+    let document = Html::parse_document(html);
+    let walked = walk::walk(&document);
+    let describe = |node_id: ego_tree::NodeId| -> String {
+        let Some(node) = document.tree.get(node_id) else {
+            return String::new();
+        };
+        let Some(element) = node.value().as_element() else {
+            return String::new();
+        };
+        let mut description = element.name().to_string();
+        if let Some(id) = element.id() {
+            description.push('#');
+            description.push_str(id);
+        }
+        for class in element.classes().take(6) {
+            description.push('.');
+            description.push_str(class);
+        }
+        description
+    };
+    let mut lines = Vec::new();
+    if let Some(container) = score::find_container(&walked) {
+        if let Some(info) = walked.elements.get(container) {
+            let mut chain = Vec::new();
+            let mut current = document.tree.get(info.node);
+            while let Some(node) = current {
+                if node.value().is_element() {
+                    chain.push(describe(node.id()));
+                }
+                current = node.parent();
+            }
+            chain.reverse();
+            lines.push(format!("container: {}", chain.join(" > ")));
+        }
+    }
+    for (index, block) in walked.blocks.iter().enumerate() {
+        if let Some((element_index, hint)) = block.furniture {
+            if let Some(info) = walked.elements.get(element_index) {
+                let shown: String = block.text.chars().take(50).collect();
+                lines.push(format!(
+                    "block {index} {hint:?} from {}: {shown:?}",
+                    describe(info.node)
+                ));
+            }
+        }
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests;

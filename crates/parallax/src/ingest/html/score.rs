@@ -26,16 +26,12 @@ use crate::model::{BlockKind, BoilerplateReason};
 /// Fixed cost of a block in the container search (characters).
 const BLOCK_COST: f64 = 12.0;
 
-/// The weight of one block in the container search.
+/// The weight of one block in the container search, ignoring what the
+/// elements around it say.
 fn block_weight(block: &RawBlock) -> f64 {
     let chars = block.chars as f64;
     if block.hidden {
         return -0.2 * chars;
-    }
-    if let Some((_, hint)) = block.furniture {
-        if hint != Hint::Caption {
-            return -0.3 * chars - BLOCK_COST;
-        }
     }
     match block.role {
         Role::Heading(_) | Role::Caption => return 0.0,
@@ -46,6 +42,12 @@ fn block_weight(block: &RawBlock) -> f64 {
     let sentence_like = is_sentence_like(&block.text);
     let own_value = if sentence_like { own } else { 0.3 * own };
     own_value - 1.5 * link - BLOCK_COST
+}
+
+/// The weight of a block inside an element that says it is furniture
+/// (share bar, comments, related links).
+fn furniture_weight(block: &RawBlock) -> f64 {
+    -0.3 * block.chars as f64 - BLOCK_COST
 }
 
 /// Reads like running text: ends a sentence, or holds one ending inside.
@@ -72,30 +74,66 @@ fn container_bonus(element: &ElementInfo) -> f64 {
 /// The element (index into `walked.elements`) holding the article: the
 /// largest bonus-weighted sum of block weights; `None` when nothing weighs
 /// more than zero.
+///
+/// A block counts as furniture in the sum of a candidate only when the
+/// furniture element around it lies inside the candidate: what an
+/// element's ancestors say does not count against it (an `<article>`
+/// whose class list holds "tag-…" or "comments-open" may still hold the
+/// story). With `N` the plain weights and `D(F)` the weight lost to
+/// furniture element `F`, a candidate `E` scores
+/// `N(blocks of E) − Σ D(F) for F strictly inside E`; both sums are prefix
+/// sums, blocks and elements being in page order.
 pub(crate) fn find_container(walked: &Walked) -> Option<usize> {
-    let mut prefix = Vec::with_capacity(walked.blocks.len() + 1);
-    prefix.push(0.0);
+    let mut plain_prefix = Vec::with_capacity(walked.blocks.len() + 1);
+    plain_prefix.push(0.0);
+    let mut lost_by_element = vec![0.0; walked.elements.len()];
     let mut total = 0.0;
     for block in &walked.blocks {
-        total += block_weight(block);
-        prefix.push(total);
+        let plain = block_weight(block);
+        total += plain;
+        plain_prefix.push(total);
+        if let Some((element_index, hint)) = block.furniture {
+            if hint != Hint::Caption && !block.hidden {
+                if let Some(lost) = lost_by_element.get_mut(element_index) {
+                    *lost += plain - furniture_weight(block);
+                }
+            }
+        }
+    }
+    let mut lost_prefix = Vec::with_capacity(lost_by_element.len() + 1);
+    lost_prefix.push(0.0);
+    let mut lost_total = 0.0;
+    for lost in &lost_by_element {
+        lost_total += lost;
+        lost_prefix.push(lost_total);
     }
     let mut best: Option<(f64, usize)> = None;
     for (index, element) in walked.elements.iter().enumerate() {
-        if element.end_block <= element.first_block {
+        if element.end_block <= element.first_block || element.tag == Tag::Paragraph {
             continue;
         }
         let (Some(start), Some(end)) = (
-            prefix.get(element.first_block),
-            prefix.get(element.end_block),
+            plain_prefix.get(element.first_block),
+            plain_prefix.get(element.end_block),
         ) else {
             continue;
         };
-        let sum = end - start;
+        let (Some(lost_start), Some(lost_end)) = (
+            lost_prefix.get(index + 1),
+            lost_prefix.get(element.end_element),
+        ) else {
+            continue;
+        };
+        let sum = (end - start) - (lost_end - lost_start);
         if sum <= 0.0 {
             continue;
         }
-        let score = sum * container_bonus(element);
+        let mut score = sum * container_bonus(element);
+        if element.within_furniture {
+            // A comment or a related story's teaser is not the article,
+            // however well written.
+            score *= 0.25;
+        }
         // `>=`: among wrappers of the same blocks, the innermost (opened
         // last) wins.
         if best.is_none_or(|(best_score, _)| score >= best_score) {

@@ -33,19 +33,30 @@ pub(crate) enum Tag {
     Body,
     Article,
     Main,
+    /// Paragraphs, list items, headings, quotations, table rows and cells,
+    /// captions, and inline elements: text, not containers of an article.
+    Paragraph,
     Other,
 }
 
 /// An element of the page: which blocks it holds and what it says it is.
 #[derive(Debug, Clone)]
 pub(crate) struct ElementInfo {
+    /// The element in the parsed tree (for explanations).
+    pub node: ego_tree::NodeId,
     pub tag: Tag,
     /// Blocks `first_block..end_block` lie inside this element.
     pub first_block: usize,
     pub end_block: usize,
+    /// Elements `index + 1..end_element` (of the page's element list) are
+    /// this element's descendants.
+    pub end_element: usize,
     pub hint: Option<Hint>,
     /// `itemprop="articleBody"` or similar: the page says this is the body.
     pub declared_body: bool,
+    /// Some element around this one says it is furniture (comments,
+    /// related links, navigation…).
+    pub within_furniture: bool,
 }
 
 /// A run of the page's text that forms one block.
@@ -180,9 +191,7 @@ fn is_block_element(name: &str) -> bool {
             | "summary"
             | "table"
             | "tbody"
-            | "td"
             | "tfoot"
-            | "th"
             | "thead"
             | "tr"
             | "ul"
@@ -201,7 +210,7 @@ fn role_of(name: &str) -> Option<Role> {
         "h6" => Role::Heading(6),
         "blockquote" => Role::Quote,
         "pre" => Role::Preformatted,
-        "td" | "th" => Role::Cell,
+        "tr" => Role::Cell,
         "figcaption" | "caption" => Role::Caption,
         _ => return None,
     };
@@ -278,6 +287,20 @@ impl Buffer {
             self.link_chars += 1;
         }
         self.line_breaks = 0;
+    }
+
+    /// A new table cell: a tab after the previous cell's text.
+    fn cell_break(&mut self) {
+        if self.text.is_empty() || self.text.ends_with(['\t', '\n']) {
+            return;
+        }
+        while self.text.ends_with(' ') {
+            self.text.pop();
+            self.chars -= 1;
+        }
+        self.text.push('\t');
+        self.chars += 1;
+        self.pending_space = false;
     }
 
     /// A `<br>`: a new line; returns true when this is the second in a row
@@ -374,6 +397,9 @@ pub(crate) fn walk(document: &Html) -> Walked {
                             stack.push(open);
                             continue;
                         }
+                        if name == "td" || name == "th" {
+                            buffer.cell_break();
+                        }
                         let is_block = is_block_element(name);
                         if is_block {
                             flush(&mut buffer, &stack, &mut walked);
@@ -427,19 +453,31 @@ pub(crate) fn walk(document: &Html) -> Walked {
                             "body" => Tag::Body,
                             "article" => Tag::Article,
                             "main" => Tag::Main,
+                            _ if role_of(name).is_some() => Tag::Paragraph,
+                            // An inline element may wrap the body
+                            // (`<span itemprop="articleBody">`).
+                            _ if !is_block && hint != Some(Hint::Content) => Tag::Paragraph,
+                            "td" | "th" => Tag::Paragraph,
                             _ => Tag::Other,
                         };
                         if is_block || hint.is_some() || declared_body {
                             let index = walked.elements.len();
                             walked.elements.push(ElementInfo {
+                                node: node.id(),
                                 tag,
                                 first_block: walked.blocks.len(),
                                 end_block: walked.blocks.len(),
+                                end_element: index + 1,
                                 hint,
                                 declared_body,
+                                within_furniture: parent
+                                    .and_then(|open| open.furniture)
+                                    .is_some_and(|(_, found)| found != Hint::Caption),
                             });
                             open.element = Some(index);
-                            if let Some(found) = hint {
+                            // Classes of <html> and <body> describe the page.
+                            let page_level = matches!(tag, Tag::Html | Tag::Body);
+                            if let (Some(found), false) = (hint, page_level) {
                                 if found != Hint::Content {
                                     open.furniture = Some((index, found));
                                 }
@@ -518,8 +556,10 @@ pub(crate) fn walk(document: &Html) -> Walked {
                 }
                 if let Some(index) = open.element {
                     let end = walked.blocks.len();
+                    let end_element = walked.elements.len();
                     if let Some(info) = walked.elements.get_mut(index) {
                         info.end_block = end;
+                        info.end_element = end_element;
                     }
                 }
             }
