@@ -12,6 +12,7 @@ fn main() -> anyhow::Result<()> {
     let mut arguments = std::env::args().skip(1);
     let data_dir = arguments.next().unwrap_or_else(|| "../shared/data".into());
     let prefix = arguments.next();
+    let needle = arguments.next();
     let pages = load_benchmark(std::path::Path::new(&data_dir))?;
     let mut rows = Vec::new();
     for page in &pages {
@@ -52,7 +53,7 @@ fn main() -> anyhow::Result<()> {
             }
             println!("-- gold:\n{}", page.gold);
             let html = String::from_utf8_lossy(&page.html);
-            for line in parallax::ingest::html::explain_html(&html) {
+            for line in parallax::ingest::html::explain_html(&html, needle.as_deref()) {
                 println!("{line}");
             }
         } else {

@@ -60,10 +60,10 @@ pub fn extract_html(
     base_url: Option<&str>,
 ) -> Article {
     let document = Html::parse_document(html);
-    let walked = walk::walk(&document);
+    let mut walked = walk::walk(&document);
     drop(document);
     let page = metadata::read_metadata(&walked.facts, base_url);
-    let kinds = score::classify_blocks(&walked, page.title.as_deref());
+    let kinds = score::classify_blocks(&mut walked, page.title.as_deref());
 
     let total_length: usize = walked.blocks.iter().map(|block| block.text.len() + 2).sum();
     let mut text = String::with_capacity(total_length);
@@ -104,9 +104,10 @@ pub fn extract_html(
 /// element (tag, class, id) behind each block that has one. Not a stable
 /// format.
 #[doc(hidden)]
-pub fn explain_html(html: &str) -> Vec<String> {
+pub fn explain_html(html: &str, needle: Option<&str>) -> Vec<String> {
     let document = Html::parse_document(html);
-    let walked = walk::walk(&document);
+    let mut walked = walk::walk(&document);
+    score::mark_teaser_articles(&mut walked);
     let describe = |node_id: ego_tree::NodeId| -> String {
         let Some(node) = document.tree.get(node_id) else {
             return String::new();
@@ -125,19 +126,33 @@ pub fn explain_html(html: &str) -> Vec<String> {
         }
         description
     };
+    let chain_of = |node_id: ego_tree::NodeId| -> String {
+        let mut chain = Vec::new();
+        let mut current = document.tree.get(node_id);
+        while let Some(node) = current {
+            if node.value().is_element() {
+                chain.push(describe(node.id()));
+            }
+            current = node.parent();
+        }
+        chain.reverse();
+        chain.join(" > ")
+    };
     let mut lines = Vec::new();
     if let Some(container) = score::find_container(&walked) {
         if let Some(info) = walked.elements.get(container) {
-            let mut chain = Vec::new();
-            let mut current = document.tree.get(info.node);
-            while let Some(node) = current {
-                if node.value().is_element() {
-                    chain.push(describe(node.id()));
-                }
-                current = node.parent();
+            lines.push(format!("container: {}", chain_of(info.node)));
+        }
+    }
+    if let Some(needle) = needle {
+        for block in walked
+            .blocks
+            .iter()
+            .filter(|block| block.text.contains(needle))
+        {
+            if let Some(info) = block.owner.and_then(|owner| walked.elements.get(owner)) {
+                lines.push(format!("{needle:?} in: {}", chain_of(info.node)));
             }
-            chain.reverse();
-            lines.push(format!("container: {}", chain.join(" > ")));
         }
     }
     for (index, block) in walked.blocks.iter().enumerate() {

@@ -38,10 +38,22 @@ fn block_weight(block: &RawBlock) -> f64 {
         _ => {}
     }
     let link = block.link_chars as f64;
+    if is_teaser(block) {
+        return -link - BLOCK_COST;
+    }
     let own = (chars - link).max(0.0);
     let sentence_like = is_sentence_like(&block.text);
     let own_value = if sentence_like { own } else { 0.3 * own };
     own_value - 1.5 * link - BLOCK_COST
+}
+
+/// A list item or loose block that opens with a linked headline followed by
+/// more text: another story's teaser ("Headline. Summary…"), not a
+/// paragraph of this one.
+fn is_teaser(block: &RawBlock) -> bool {
+    matches!(block.role, Role::ListItem | Role::Other)
+        && block.leading_link_chars >= 20
+        && block.chars > block.leading_link_chars + 20
 }
 
 /// The weight of a block inside an element that says it is furniture
@@ -68,6 +80,74 @@ fn container_bonus(element: &ElementInfo) -> f64 {
         (_, Tag::Article) => 1.2,
         (_, Tag::Main) => 1.1,
         _ => 1.0,
+    }
+}
+
+/// When a page has several `<article>` elements (a story and teasers of
+/// others, or a listing), every one but the heaviest, and not around it,
+/// is another story's teaser: its blocks become related-link furniture.
+pub(crate) fn mark_teaser_articles(walked: &mut Walked) {
+    let mut plain_prefix = Vec::with_capacity(walked.blocks.len() + 1);
+    plain_prefix.push(0.0);
+    let mut total = 0.0;
+    for block in &walked.blocks {
+        total += block_weight(block);
+        plain_prefix.push(total);
+    }
+    let weight_of = |element: &ElementInfo| -> f64 {
+        match (
+            plain_prefix.get(element.first_block),
+            plain_prefix.get(element.end_block),
+        ) {
+            (Some(start), Some(end)) => end - start,
+            _ => 0.0,
+        }
+    };
+    let articles: Vec<(usize, f64)> = walked
+        .elements
+        .iter()
+        .enumerate()
+        .filter(|(_, element)| element.tag == Tag::Article)
+        .map(|(index, element)| (index, weight_of(element)))
+        .filter(|(_, weight)| *weight > 0.0)
+        .collect();
+    if articles.len() < 2 {
+        return;
+    }
+    let Some(&(heaviest, _)) = articles
+        .iter()
+        .max_by(|left, right| left.1.total_cmp(&right.1))
+    else {
+        return;
+    };
+    let teaser_hint = Hint::Boilerplate(BoilerplateReason::SeeAlso);
+    for (index, _) in articles {
+        let Some(element) = walked.elements.get(index).cloned() else {
+            continue;
+        };
+        let holds_heaviest = index <= heaviest && heaviest < element.end_element;
+        if holds_heaviest {
+            continue;
+        }
+        for block in walked
+            .blocks
+            .get_mut(element.first_block..element.end_block)
+            .unwrap_or_default()
+        {
+            let outside = block
+                .furniture
+                .is_none_or(|(furniture, _)| furniture < index);
+            if outside {
+                block.furniture = Some((index, teaser_hint));
+            }
+        }
+        for inner in walked
+            .elements
+            .get_mut(index + 1..element.end_element)
+            .unwrap_or_default()
+        {
+            inner.within_furniture = true;
+        }
     }
 }
 
@@ -144,7 +224,9 @@ pub(crate) fn find_container(walked: &Walked) -> Option<usize> {
 }
 
 /// What each block of the page is, in page order.
-pub(crate) fn classify_blocks(walked: &Walked, title: Option<&str>) -> Vec<BlockKind> {
+pub(crate) fn classify_blocks(walked: &mut Walked, title: Option<&str>) -> Vec<BlockKind> {
+    mark_teaser_articles(walked);
+    let walked: &Walked = walked;
     let container = find_container(walked);
     let container_range = container
         .and_then(|index| walked.elements.get(index))
@@ -304,6 +386,9 @@ fn classify_block(
             return BlockKind::Boilerplate(reason);
         }
         return BlockKind::Boilerplate(Reason::LowContent);
+    }
+    if is_teaser(block) {
+        return BlockKind::Boilerplate(Reason::SeeAlso);
     }
     if link_density(block) > 0.6 && short {
         let reason = if word_count(text) <= 4 {

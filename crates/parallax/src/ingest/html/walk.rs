@@ -67,7 +67,13 @@ pub(crate) struct RawBlock {
     pub chars: usize,
     /// Characters of the text that lie inside links.
     pub link_chars: usize,
+    /// Non-space characters of the link that opens the block, when it opens
+    /// with one (a teaser's headline), else 0.
+    pub leading_link_chars: usize,
     pub role: Role,
+    /// Index (into the element list) of the innermost recorded element
+    /// around the block.
+    pub owner: Option<usize>,
     /// Index (into the element list) of the innermost element with a
     /// furniture hint around this block, and the hint.
     pub furniture: Option<(usize, Hint)>,
@@ -247,6 +253,10 @@ struct Buffer {
     text: String,
     chars: usize,
     link_chars: usize,
+    /// Link characters before the first character outside a link.
+    leading_link_chars: usize,
+    /// Some non-space character outside a link has been seen.
+    seen_plain: bool,
     pending_space: bool,
     /// `<br>` seen since the last text.
     line_breaks: u8,
@@ -283,8 +293,15 @@ impl Buffer {
     fn push_char(&mut self, character: char, in_link: bool) {
         self.text.push(character);
         self.chars += 1;
-        if in_link && !character.is_whitespace() {
-            self.link_chars += 1;
+        if !character.is_whitespace() {
+            if in_link {
+                self.link_chars += 1;
+                if !self.seen_plain {
+                    self.leading_link_chars += 1;
+                }
+            } else {
+                self.seen_plain = true;
+            }
         }
         self.line_breaks = 0;
     }
@@ -324,22 +341,25 @@ impl Buffer {
         false
     }
 
-    fn take(&mut self) -> Option<(String, usize, usize)> {
+    fn take(&mut self) -> Option<(String, usize, usize, usize)> {
         let trimmed_end = self.text.trim_end_matches(is_html_space).len();
         let removed = self.text.len() - trimmed_end;
         self.text.truncate(trimmed_end);
         // The removed tail is ASCII white space: one char per byte.
         let chars = self.chars.saturating_sub(removed);
         let link_chars = self.link_chars.min(chars);
+        let leading_link_chars = self.leading_link_chars.min(link_chars);
         let text = std::mem::take(&mut self.text);
         self.chars = 0;
         self.link_chars = 0;
+        self.leading_link_chars = 0;
+        self.seen_plain = false;
         self.pending_space = false;
         self.line_breaks = 0;
         if text.is_empty() {
             return None;
         }
-        Some((text, chars, link_chars))
+        Some((text, chars, link_chars, leading_link_chars))
     }
 }
 
@@ -665,16 +685,19 @@ pub(crate) fn collapse_space(text: &str) -> String {
 /// Ends the current block, if it holds text, as a block of the innermost
 /// open element.
 fn flush(buffer: &mut Buffer, stack: &[Open], walked: &mut Walked) {
-    let Some((text, chars, link_chars)) = buffer.take() else {
+    let Some((text, chars, link_chars, leading_link_chars)) = buffer.take() else {
         return;
     };
     let current = stack.iter().rev().find(|open| !open.skip);
     let role = current.and_then(|open| open.role).unwrap_or(Role::Other);
+    let owner = stack.iter().rev().find_map(|open| open.element);
     walked.blocks.push(RawBlock {
         text,
         chars,
         link_chars,
+        leading_link_chars,
         role,
+        owner,
         furniture: current.and_then(|open| open.furniture),
         hidden: current.is_some_and(|open| open.hidden),
         in_figure: current.is_some_and(|open| open.in_figure),
