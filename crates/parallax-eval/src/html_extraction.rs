@@ -580,6 +580,32 @@ mod tests {
         assert!((result.recall - 2.0 / 3.0).abs() < 1e-9);
     }
 
+    /// The shared data folder beside the repository, when it is there.
+    fn data_dir() -> Option<PathBuf> {
+        let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
+        folder.is_dir().then_some(folder)
+    }
+
+    #[test]
+    fn every_semeval_trial_page_extracts_without_error() {
+        let Some(data) = data_dir() else {
+            return;
+        };
+        let Ok(pages) = semeval_pages(&data) else {
+            return;
+        };
+        let mut failures = Vec::new();
+        for (path, _) in &pages {
+            let bytes = std::fs::read(path).unwrap();
+            let source = path.display().to_string();
+            match read_html(&source, &bytes, 0) {
+                Ok(article) => assert!(article.body_blocks().next().is_some(), "{source}: no body"),
+                Err(error) => failures.push(error.to_string()),
+            }
+        }
+        assert!(failures.is_empty(), "{failures:#?}");
+    }
+
     #[test]
     fn missing_data_is_an_error_not_a_panic() {
         let missing = Path::new("/nonexistent-data-folder");

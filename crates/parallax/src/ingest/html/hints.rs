@@ -116,6 +116,12 @@ fn for_each_word(value: &str, word: &mut String, mut each_word: impl FnMut(&str)
     }
 }
 
+/// Words in a class name after which the rest names something the element
+/// has or lacks, not what it is.
+const MODIFIERS: &[&str] = &[
+    "has", "with", "without", "no", "show", "hide", "is", "enable", "disable",
+];
+
 /// The hint of an element whose class, id and role attributes are these
 /// (each may be empty): the first table row, in table order, that matches
 /// any of their words.
@@ -128,11 +134,20 @@ pub(crate) fn hint_for(attribute_values: &[&str]) -> Option<Hint> {
     for value in attribute_values {
         // Long class lists (utility CSS) carry no meaning past a point.
         let value = truncate_at_char(value, 400);
-        for_each_word(value, &mut buffer, |word| {
-            if words.len() < 64 {
-                words.push(word.to_string());
-            }
-        });
+        for class_name in value.split_ascii_whitespace() {
+            // "has-sidebar", "no-comments", "with-share-bar": the words
+            // after such a modifier describe something else on the page.
+            let mut modified = false;
+            for_each_word(class_name, &mut buffer, |word| {
+                if modified || MODIFIERS.contains(&word) {
+                    modified = true;
+                    return;
+                }
+                if words.len() < 64 {
+                    words.push(word.to_string());
+                }
+            });
+        }
     }
     for row in rows() {
         let matched = words.iter().any(|word| match row.matching {
@@ -204,5 +219,12 @@ mod tests {
             Some(Hint::Boilerplate(BoilerplateReason::Promotion))
         );
         assert_eq!(hint_for(&[""]), None);
+        // Modifiers: what the element has, not what it is.
+        assert_eq!(hint_for(&["layout layout--has-sidebar"]), None);
+        assert_eq!(hint_for(&["post no-comments"]), Some(Hint::Content));
+        for modifier in MODIFIERS {
+            let class = format!("x-{modifier}-comments");
+            assert_eq!(hint_for(&[class.as_str()]), None, "{class}");
+        }
     }
 }

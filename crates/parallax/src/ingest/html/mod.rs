@@ -107,7 +107,8 @@ pub fn extract_html(
 pub fn explain_html(html: &str, needle: Option<&str>) -> Vec<String> {
     let document = Html::parse_document(html);
     let mut walked = walk::walk(&document);
-    score::mark_teaser_articles(&mut walked);
+    let page = metadata::read_metadata(&walked.facts, None);
+    score::mark_teaser_articles(&mut walked, page.title.as_deref());
     let describe = |node_id: ego_tree::NodeId| -> String {
         let Some(node) = document.tree.get(node_id) else {
             return String::new();
@@ -144,6 +145,13 @@ pub fn explain_html(html: &str, needle: Option<&str>) -> Vec<String> {
             lines.push(format!("container: {}", chain_of(info.node)));
         }
     }
+    let mut scores = score::container_scores(&walked);
+    scores.sort_by(|left, right| right.0.total_cmp(&left.0));
+    for (value, index) in scores.iter().take(5) {
+        if let Some(info) = walked.elements.get(*index) {
+            lines.push(format!("candidate {value:.0}: {}", describe(info.node)));
+        }
+    }
     if let Some(needle) = needle {
         for block in walked
             .blocks
@@ -156,6 +164,12 @@ pub fn explain_html(html: &str, needle: Option<&str>) -> Vec<String> {
         }
     }
     for (index, block) in walked.blocks.iter().enumerate() {
+        let shown: String = block.text.chars().take(50).collect();
+        lines.push(format!(
+            "weight {index} {:.0} {:?}: {shown:?}",
+            score::block_weight(block),
+            block.furniture.map(|(_, hint)| hint)
+        ));
         if let Some((element_index, hint)) = block.furniture {
             if let Some(info) = walked.elements.get(element_index) {
                 let shown: String = block.text.chars().take(50).collect();

@@ -28,10 +28,13 @@ const BLOCK_COST: f64 = 12.0;
 
 /// The weight of one block in the container search, ignoring what the
 /// elements around it say.
-fn block_weight(block: &RawBlock) -> f64 {
+pub(crate) fn block_weight(block: &RawBlock) -> f64 {
     let chars = block.chars as f64;
     if block.hidden {
         return -0.2 * chars;
+    }
+    if block.text.trim().is_empty() {
+        return -BLOCK_COST;
     }
     match block.role {
         Role::Heading(_) | Role::Caption => return 0.0,
@@ -39,13 +42,18 @@ fn block_weight(block: &RawBlock) -> f64 {
     }
     let link = block.link_chars as f64;
     if is_teaser(block) {
-        return -link - BLOCK_COST;
+        return (-link - BLOCK_COST).max(LINKED_BLOCK_FLOOR);
     }
     let own = (chars - link).max(0.0);
     let sentence_like = is_sentence_like(&block.text);
     let own_value = if sentence_like { own } else { 0.3 * own };
-    own_value - 1.5 * link - BLOCK_COST
+    // One long linked block (an embedded post's caption, a teaser) costs
+    // no more than a handful of menu entries.
+    (own_value - 1.5 * link - BLOCK_COST).max(LINKED_BLOCK_FLOOR)
 }
+
+/// The lowest weight of a single block.
+const LINKED_BLOCK_FLOOR: f64 = -80.0;
 
 /// A list item or loose block that opens with a linked headline followed by
 /// more text: another story's teaser ("Headline. Summary…"), not a
@@ -86,7 +94,7 @@ fn container_bonus(element: &ElementInfo) -> f64 {
 /// When a page has several `<article>` elements (a story and teasers of
 /// others, or a listing), every one but the heaviest, and not around it,
 /// is another story's teaser: its blocks become related-link furniture.
-pub(crate) fn mark_teaser_articles(walked: &mut Walked) {
+pub(crate) fn mark_teaser_articles(walked: &mut Walked, title: Option<&str>) {
     let mut plain_prefix = Vec::with_capacity(walked.blocks.len() + 1);
     plain_prefix.push(0.0);
     let mut total = 0.0;
@@ -109,15 +117,49 @@ pub(crate) fn mark_teaser_articles(walked: &mut Walked) {
         .enumerate()
         .filter(|(_, element)| element.tag == Tag::Article)
         .map(|(index, element)| (index, weight_of(element)))
-        .filter(|(_, weight)| *weight > 0.0)
         .collect();
-    if articles.len() < 2 {
+    let weighty = articles.iter().filter(|(_, weight)| *weight > 0.0).count();
+    if articles.len() < 2 || weighty == 0 {
         return;
     }
-    let Some(&(heaviest, _)) = articles
+    // The story is the article holding the page's headline, else the
+    // heaviest.
+    // (A page may list its own headline among "top stories" too: an
+    // `<h1>` first.)
+    let is_headline = |block: &RawBlock, level_one: bool| {
+        let level_matches = if level_one {
+            block.role == Role::Heading(1)
+        } else {
+            matches!(block.role, Role::Heading(_))
+        };
+        level_matches && matches_title(&block.text, title)
+    };
+    let headline_block = walked
+        .blocks
+        .iter()
+        .position(|block| is_headline(block, true))
+        .or_else(|| {
+            walked
+                .blocks
+                .iter()
+                .position(|block| is_headline(block, false))
+        });
+    let holding_headline = headline_block.and_then(|block_index| {
+        articles
+            .iter()
+            .filter(|(index, _)| {
+                walked.elements.get(*index).is_some_and(|element| {
+                    (element.first_block..element.end_block).contains(&block_index)
+                })
+            })
+            .map(|(index, _)| *index)
+            .max()
+    });
+    let heaviest = articles
         .iter()
         .max_by(|left, right| left.1.total_cmp(&right.1))
-    else {
+        .map(|(index, _)| *index);
+    let Some(heaviest) = holding_headline.or(heaviest) else {
         return;
     };
     let teaser_hint = Hint::Boilerplate(BoilerplateReason::SeeAlso);
@@ -164,6 +206,70 @@ pub(crate) fn mark_teaser_articles(walked: &mut Walked) {
 /// `N(blocks of E) − Σ D(F) for F strictly inside E`; both sums are prefix
 /// sums, blocks and elements being in page order.
 pub(crate) fn find_container(walked: &Walked) -> Option<usize> {
+    let mut best: Option<(f64, usize)> = None;
+    for (score, index) in container_scores(walked) {
+        // `>=`: among wrappers of the same blocks, the innermost (opened
+        // last) wins.
+        if score > 0.0 && best.is_none_or(|(best_score, _)| score >= best_score) {
+            best = Some((score, index));
+        }
+    }
+    best.map(|(_, index)| index)
+        .or_else(|| find_container_by_prose(walked))
+}
+
+/// When no element weighs more than zero (a picture gallery with a line
+/// per picture, a short note above a long list of links): the element
+/// with the most running text, counting only blocks that weigh more than
+/// zero, preferring one the page calls the body or an `<article>`.
+fn find_container_by_prose(walked: &Walked) -> Option<usize> {
+    let mut positive_prefix = Vec::with_capacity(walked.blocks.len() + 1);
+    positive_prefix.push(0.0);
+    let mut total = 0.0;
+    for block in &walked.blocks {
+        let weight = if block.furniture.is_some() {
+            0.0
+        } else {
+            block_weight(block).max(0.0)
+        };
+        total += weight;
+        positive_prefix.push(total);
+    }
+    let mut best: Option<(bool, f64, usize)> = None;
+    for (index, element) in walked.elements.iter().enumerate() {
+        if element.tag == Tag::Paragraph || element.within_furniture {
+            continue;
+        }
+        let (Some(start), Some(end)) = (
+            positive_prefix.get(element.first_block),
+            positive_prefix.get(element.end_block),
+        ) else {
+            continue;
+        };
+        let prose = end - start;
+        if prose <= 0.0 {
+            continue;
+        }
+        let declared = element.declared_body
+            || element.hint == Some(Hint::Content)
+            || element.tag == Tag::Article;
+        let candidate = (declared, prose, index);
+        let better = match best {
+            None => true,
+            Some((best_declared, best_prose, _)) => {
+                (declared, prose) >= (best_declared, best_prose)
+            }
+        };
+        if better {
+            best = Some(candidate);
+        }
+    }
+    best.map(|(_, _, index)| index)
+}
+
+/// Every candidate container's score, in element order.
+pub(crate) fn container_scores(walked: &Walked) -> Vec<(f64, usize)> {
+    let mut scores = Vec::new();
     let mut plain_prefix = Vec::with_capacity(walked.blocks.len() + 1);
     plain_prefix.push(0.0);
     let mut lost_by_element = vec![0.0; walked.elements.len()];
@@ -187,7 +293,6 @@ pub(crate) fn find_container(walked: &Walked) -> Option<usize> {
         lost_total += lost;
         lost_prefix.push(lost_total);
     }
-    let mut best: Option<(f64, usize)> = None;
     for (index, element) in walked.elements.iter().enumerate() {
         if element.end_block <= element.first_block || element.tag == Tag::Paragraph {
             continue;
@@ -205,27 +310,20 @@ pub(crate) fn find_container(walked: &Walked) -> Option<usize> {
             continue;
         };
         let sum = (end - start) - (lost_end - lost_start);
-        if sum <= 0.0 {
-            continue;
-        }
         let mut score = sum * container_bonus(element);
         if element.within_furniture {
             // A comment or a related story's teaser is not the article,
             // however well written.
             score *= 0.25;
         }
-        // `>=`: among wrappers of the same blocks, the innermost (opened
-        // last) wins.
-        if best.is_none_or(|(best_score, _)| score >= best_score) {
-            best = Some((score, index));
-        }
+        scores.push((score, index));
     }
-    best.map(|(_, index)| index)
+    scores
 }
 
 /// What each block of the page is, in page order.
 pub(crate) fn classify_blocks(walked: &mut Walked, title: Option<&str>) -> Vec<BlockKind> {
-    mark_teaser_articles(walked);
+    mark_teaser_articles(walked, title);
     let walked: &Walked = walked;
     let container = find_container(walked);
     let container_range = container
@@ -296,7 +394,17 @@ fn matches_title(text: &str, title: Option<&str>) -> bool {
     };
     let heading = normalise(text);
     let title = normalise(title);
-    !heading.is_empty() && (title.contains(&heading) || heading.contains(&title))
+    if heading.is_empty() || title.is_empty() {
+        return false;
+    }
+    // One holds the other, and they are of comparable length (a heading
+    // "1." is not the title "17 pictures").
+    let (shorter, longer) = if heading.len() <= title.len() {
+        (&heading, &title)
+    } else {
+        (&title, &heading)
+    };
+    longer.contains(shorter.as_str()) && shorter.len() * 2 >= longer.len()
 }
 
 fn classify_block(
@@ -307,6 +415,10 @@ fn classify_block(
 ) -> BlockKind {
     use BoilerplateReason as Reason;
     let text = block.text.as_str();
+    if text.trim().is_empty() {
+        // No-break spaces and other white space HTML does not collapse.
+        return BlockKind::Boilerplate(Reason::Padding);
+    }
     if block.hidden {
         return BlockKind::Boilerplate(Reason::LowContent);
     }
