@@ -116,6 +116,41 @@ fn for_each_word(value: &str, word: &mut String, mut each_word: impl FnMut(&str)
     }
 }
 
+/// Whether one class name or id of the element is made only of
+/// content words, two or more of them ("article-body", "storyBody",
+/// "entry-content", "ArticleBody-articleBody"): the page naming its body.
+pub(crate) fn names_the_body(attribute_values: &[&str]) -> bool {
+    let mut buffer = String::new();
+    for value in attribute_values {
+        let value = truncate_at_char(value, 400);
+        for class_name in value.split_ascii_whitespace() {
+            let mut content_words = 0;
+            let mut other_words = 0;
+            for_each_word(class_name, &mut buffer, |word| {
+                let is_content = rows().iter().any(|row| {
+                    row.hint == Hint::Content
+                        && match row.matching {
+                            Match::Exact => word == row.word,
+                            Match::Prefix => word.starts_with(row.word.as_str()),
+                        }
+                });
+                if is_content {
+                    content_words += 1;
+                } else {
+                    other_words += 1;
+                }
+            });
+            let single_compound = content_words == 1
+                && other_words == 0
+                && class_name.eq_ignore_ascii_case("articlebody");
+            if (content_words >= 2 && other_words == 0) || single_compound {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Words in a class name after which the rest names something the element
 /// has or lacks, not what it is.
 const MODIFIERS: &[&str] = &[
@@ -200,6 +235,17 @@ mod tests {
                 assert_ne!(hint_for(&[longer.as_str()]), Some(row.hint), "{longer}");
             }
         }
+    }
+
+    #[test]
+    fn class_names_made_of_content_words_name_the_body() {
+        assert!(names_the_body(&["x article-body"]));
+        assert!(names_the_body(&["", "storyBody"]));
+        assert!(names_the_body(&["ArticleBody-articleBody"]));
+        assert!(names_the_body(&["articleBody"]));
+        assert!(!names_the_body(&["article"]));
+        assert!(!names_the_body(&["article-list"]));
+        assert!(!names_the_body(&["post-content-sidebar"]));
     }
 
     #[test]

@@ -336,7 +336,58 @@ pub(crate) fn classify_blocks(walked: &mut Walked, title: Option<&str>) -> Vec<B
         let furniture = effective_furniture(walked, block, container, container_range);
         kinds.push(classify_block(block, inside, furniture, title));
     }
+    if let Some(container_index) = container {
+        take_in_the_lead(walked, container_index, &mut kinds);
+    }
     kinds
+}
+
+/// A story's lead paragraph often stands just above the element holding
+/// the rest (a "standfirst" or "lede" box). Blocks between the container's
+/// start and the nearest heading or furniture above it, inside the
+/// container's parent, that read as running text (a sentence of 80
+/// characters or more, little link text, not a list item or caption) are
+/// body too.
+fn take_in_the_lead(walked: &Walked, container_index: usize, kinds: &mut [BlockKind]) {
+    let Some(container) = walked.elements.get(container_index) else {
+        return;
+    };
+    // The parent: the innermost element opened before the container that
+    // holds it.
+    let parent = walked
+        .elements
+        .get(..container_index)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .find(|element| element.end_element > container_index);
+    let Some(parent) = parent else {
+        return;
+    };
+    let mut block_index = container.first_block;
+    while block_index > parent.first_block {
+        block_index -= 1;
+        let (Some(block), Some(kind)) =
+            (walked.blocks.get(block_index), kinds.get_mut(block_index))
+        else {
+            break;
+        };
+        if *kind == BlockKind::Boilerplate(BoilerplateReason::Padding) {
+            continue;
+        }
+        let reads_as_lead = *kind == BlockKind::Boilerplate(BoilerplateReason::LowContent)
+            && block.furniture.is_none()
+            && !block.hidden
+            && !block.in_figure
+            && matches!(block.role, Role::Paragraph | Role::Other)
+            && block.chars >= 80
+            && link_density(block) < 0.2
+            && is_sentence_like(&block.text);
+        if !reads_as_lead {
+            break;
+        }
+        *kind = BlockKind::Body;
+    }
 }
 
 /// The block's innermost furniture hint, unless it comes from the container

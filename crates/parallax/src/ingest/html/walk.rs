@@ -8,7 +8,7 @@
 //! start a new block, `<br>` breaks a line and two in a row end a block.
 //! Scripts, styles, templates and embedded objects never give text.
 
-use super::hints::{hint_for, Hint};
+use super::hints::{hint_for, names_the_body, Hint};
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
@@ -450,6 +450,11 @@ pub(crate) fn walk(document: &Html) -> Walked {
                         } else {
                             hint_for(&[class, id, role_attribute]).or_else(|| tag_hint(name))
                         };
+                        // "article-body", "storyBody", "entry-content": as
+                        // good as `itemprop="articleBody"`.
+                        if hint == Some(Hint::Content) && names_the_body(&[class, id]) {
+                            declared_body = true;
+                        }
                         if name == "a" {
                             open.in_link = true;
                         }
