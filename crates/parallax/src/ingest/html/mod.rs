@@ -24,6 +24,7 @@
 
 mod decode;
 mod hints;
+mod lines;
 mod metadata;
 mod score;
 mod walk;

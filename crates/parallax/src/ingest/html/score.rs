@@ -19,6 +19,7 @@
 //! and the rest is body.
 
 use super::hints::Hint;
+use super::lines::line_marker;
 use super::walk::{ElementInfo, RawBlock, Role, Tag, Walked};
 use crate::ingest::boilerplate::{marker_for, MarkerReason};
 use crate::model::{BlockKind, BoilerplateReason};
@@ -529,6 +530,9 @@ fn classify_block(
         return caption_kind(text);
     }
     if short {
+        if let Some(reason) = line_marker(text) {
+            return BlockKind::Boilerplate(reason);
+        }
         if let Some(marker) = marker_for(text) {
             return match marker.reason {
                 MarkerReason::Boilerplate(reason) => BlockKind::Boilerplate(reason),
