@@ -23,6 +23,8 @@ use super::lines::line_marker;
 use super::walk::{ElementInfo, RawBlock, Role, Tag, Walked};
 use crate::ingest::boilerplate::{marker_for, MarkerReason};
 use crate::model::{BlockKind, BoilerplateReason};
+use regex::Regex;
+use std::sync::OnceLock;
 
 /// Fixed cost of a block in the container search (characters).
 const BLOCK_COST: f64 = 12.0;
@@ -529,6 +531,9 @@ fn classify_block(
     if block.role == Role::Caption || (block.in_figure && short) {
         return caption_kind(text);
     }
+    if short && ends_with_picture_credit(text) {
+        return BlockKind::Caption;
+    }
     if short {
         if let Some(reason) = line_marker(text) {
             return BlockKind::Boilerplate(reason);
@@ -566,6 +571,17 @@ fn classify_block(
         return BlockKind::Boilerplate(reason);
     }
     BlockKind::Body
+}
+
+/// A line closed by a bracketed picture credit, "(Image: Agency)",
+/// "(Photo: Name)": a caption set as a paragraph.
+fn ends_with_picture_credit(text: &str) -> bool {
+    static CREDIT: OnceLock<Regex> = OnceLock::new();
+    let credit = CREDIT.get_or_init(|| {
+        Regex::new(r"(?i)[(\[]\s*(?:photos?|photograph|image|picture|pic|credit|video)\s*:[^()\[\]]{1,80}[)\]]\s*$")
+            .unwrap_or_else(|error| panic!("picture credit pattern: {error}"))
+    });
+    word_count(text) <= 40 && credit.is_match(text)
 }
 
 fn caption_kind(text: &str) -> BlockKind {
