@@ -365,6 +365,96 @@ fn navigation_is_kept_as_boilerplate_with_its_reason() {
     assert_eq!(kinds[3], (BlockKind::Body, STORY[1]));
 }
 
+#[test]
+fn a_caption_set_as_a_paragraph_with_a_credit_is_a_caption() {
+    let page = format!(
+        "<html><body><article><p>{}</p><p>Engineers inspect the cracked pier on Friday (Image: River Council)</p><p>{}</p></article></body></html>",
+        STORY[0], STORY[1]
+    );
+    let article = extract_html("c.html", &page, 0, None);
+    assert_eq!(body(&article), [STORY[0], STORY[1]]);
+    assert_eq!(
+        kind_of(
+            &article,
+            "Engineers inspect the cracked pier on Friday (Image: River Council)"
+        ),
+        Some(BlockKind::Caption)
+    );
+}
+
+#[test]
+fn the_lead_above_the_story_box_is_body() {
+    let page = format!(
+        "<html><body><div class=\"story\"><h1>Bridge closes</h1><div class=\"lede\"><p>{}</p></div>\
+         <div class=\"article-body\"><p>{}</p><p>{}</p><p>{}</p></div></div>\
+         <div class=\"widget\"><p>Weather: sunny spells, a high of twenty degrees and light winds from the west all day long.</p></div></body></html>",
+        STORY[0], STORY[1], STORY[2], STORY[3]
+    );
+    let article = extract_html("l.html", &page, 0, None);
+    assert_eq!(body(&article), STORY);
+}
+
+#[test]
+fn table_rows_are_blocks_with_cells_apart() {
+    let page = format!(
+        "<html><body><article><p>{}</p><table><tr><th>Team</th><th>Points</th></tr><tr><td>River Rovers</td><td>42</td></tr></table><p>{}</p></article></body></html>",
+        STORY[0], STORY[1]
+    );
+    let article = extract_html("t.html", &page, 0, None);
+    let texts: Vec<&str> = kinds(&article).into_iter().map(|(_, text)| text).collect();
+    assert!(texts.contains(&"Team\tPoints"), "{texts:?}");
+    assert!(texts.contains(&"River Rovers\t42"), "{texts:?}");
+}
+
+#[test]
+fn widget_lines_are_furniture_inside_the_story_too() {
+    let page = format!(
+        "<html><body><article><p>{}</p><p>Advertisement</p><p>{}</p><p>This slideshow requires JavaScript.</p><p>{}</p></article></body></html>",
+        STORY[0], STORY[1], STORY[2]
+    );
+    let article = extract_html("w.html", &page, 0, None);
+    assert_eq!(body(&article), [STORY[0], STORY[1], STORY[2]]);
+    assert_eq!(
+        kind_of(&article, "Advertisement"),
+        boilerplate(BoilerplateReason::Promotion)
+    );
+    assert_eq!(
+        kind_of(&article, "This slideshow requires JavaScript."),
+        boilerplate(BoilerplateReason::LowContent)
+    );
+}
+
+#[test]
+fn teaser_list_items_inside_the_story_column_are_related_links() {
+    let page = format!(
+        "<html><body><div class=\"main\"><ul class=\"ticker\"><li><a href=/a>Ferry operator wins regional award</a> The operator was praised for its safety record.</li>\
+         <li><a href=/b>New road links villages north of the river</a> Work finished a month early, the county said.</li></ul>\
+         <p>{}</p><p>{}</p><p>{}</p></div></body></html>",
+        STORY[0], STORY[1], STORY[2]
+    );
+    let article = extract_html("t.html", &page, 0, None);
+    assert_eq!(body(&article), [STORY[0], STORY[1], STORY[2]]);
+    assert_eq!(
+        kind_of(
+            &article,
+            "Ferry operator wins regional award The operator was praised for its safety record."
+        ),
+        boilerplate(BoilerplateReason::SeeAlso)
+    );
+}
+
+#[test]
+fn classes_of_the_page_and_of_the_story_box_do_not_make_the_story_furniture() {
+    // The body's class list mentions comments and the story's mentions a
+    // sidebar modifier and tags: what the page has, not what the story is.
+    let page = format!(
+        "<html><body class=\"single comments-open\"><div class=\"layout layout--has-sidebar\"><article class=\"post tags-news\"><p>{}</p><p>{}</p></article></div></body></html>",
+        STORY[0], STORY[1]
+    );
+    let article = extract_html("c.html", &page, 0, None);
+    assert_eq!(body(&article), [STORY[0], STORY[1]]);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
