@@ -1,22 +1,34 @@
 //! Block scoring: which element holds the article, and what every block of
 //! the page is.
 //!
-//! Each block gets a weight: the length of its text outside links, less its
-//! link text and a fixed cost per block, so a run of long sentences weighs
-//! much and a menu of short links weighs less than nothing. The article's
-//! container is the element whose blocks weigh most together (a maximum
-//! subtree sum: adding a menu or a comment list lowers it, adding the rest
-//! of a story split by an advertisement raises it), with a bonus for an
-//! element the page itself calls the body (`itemprop="articleBody"`, a class
-//! such as `article-body`, `<article>`).
-//!
-//! Then every block is classed, first rule that applies: hidden text; what
-//! the enclosing elements say (navigation, share bar, related links,
-//! comments, footer…); headings and captions; opening words (the plain-text
-//! reader's table: "Read more", "©", "Photo:"…); place (outside the
-//! container: furniture, judged by link density); inside the container,
-//! link-dense lines are related links, short date or by-lines are by-lines,
-//! and the rest is body.
+//! Rules, in order:
+//! 1. Teaser articles: when a page has several `<article>` elements, the
+//!    one holding the page's headline (else the heaviest) is the story and
+//!    the others are other stories' teasers (related links).
+//! 2. The container. Each block gets a weight: the length of its text
+//!    outside links (less for text that does not read as sentences), less
+//!    its link text and a fixed cost per block, so a run of long sentences
+//!    weighs much and a menu of short links weighs less than nothing. The
+//!    article's container is the element whose blocks weigh most together
+//!    (a maximum subtree sum: adding a menu or a comment list lowers it,
+//!    adding the rest of a story split by an advertisement raises it),
+//!    with a bonus for an element the page calls the body
+//!    (`itemprop="articleBody"`, a class such as `article-body`,
+//!    `<article>`) and a penalty for one inside furniture. Blocks inside
+//!    furniture (comments, share bars, related links) weigh against a
+//!    container only when that furniture lies inside it. When nothing
+//!    weighs more than zero, the element with the most running text.
+//! 3. Every block is classed, first rule that applies: white space only
+//!    (padding); hidden text; what the enclosing elements say (navigation,
+//!    share bar, related links, comments, footer, cookie notice…, from
+//!    `data/html_hints.tsv` and the tag); headings and captions; the
+//!    block's whole text (`data/html_line_markers.tsv`: "Advertisement",
+//!    "Skip to content") and opening words (the plain-text reader's
+//!    table: "Read more", "©", "Photo:"…); place (outside the container:
+//!    furniture, judged by link density); inside the container, teasers
+//!    and link-dense lines are related links, and the rest is body.
+//! 4. The lead: running text just above the container, inside its parent
+//!    (a "standfirst" box), is body too.
 
 use super::hints::Hint;
 use super::lines::line_marker;
