@@ -102,6 +102,81 @@ pub(crate) fn line_marker(text: &str) -> Option<BoilerplateReason> {
     None
 }
 
+const DATE_WORDS: &str = include_str!("../../../data/html_date_words.txt");
+const MONTHS_WEEKDAYS: &str = include_str!("../../../data/months_weekdays.tsv");
+
+/// Month and weekday names (lower case, full and abbreviated), and the
+/// words that stand beside a date.
+fn date_vocabulary() -> &'static (Vec<String>, Vec<String>) {
+    static VOCABULARY: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
+    VOCABULARY.get_or_init(|| {
+        let mut names = Vec::new();
+        for line in MONTHS_WEEKDAYS.lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let mut columns = line.split('\t');
+            let (Some(name), Some(kind)) = (columns.next(), columns.next()) else {
+                continue;
+            };
+            if kind == "month" || kind == "weekday" {
+                names.push(name.trim().to_lowercase());
+            }
+        }
+        let words = DATE_WORDS
+            .lines()
+            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+            .map(|line| line.trim().to_lowercase())
+            .collect();
+        (names, words)
+    })
+}
+
+/// A line that is only a date and time with its labels ("Published Nov 18,
+/// 2019 at 4:07 PM | Updated 5:36 PM", "Wednesday 20 November 2019
+/// 09.15 GMT"): most of its words are numbers, month or weekday names,
+/// time-zone abbreviations or date labels, and one is a name or a number.
+pub(crate) fn is_date_line(text: &str) -> bool {
+    let (names, words) = date_vocabulary();
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    if tokens.is_empty() || tokens.len() > 24 {
+        return false;
+    }
+    let mut date_like = 0;
+    let mut anchors = 0;
+    for token in &tokens {
+        let bare: String = token
+            .trim_matches(|character: char| !character.is_alphanumeric())
+            .to_lowercase();
+        if bare.is_empty() {
+            date_like += 1;
+            continue;
+        }
+        let has_digit = bare.chars().any(|character| character.is_ascii_digit());
+        let numeric = has_digit
+            && bare.chars().all(|character| {
+                character.is_ascii_digit()
+                    || matches!(character, ':' | '/' | '.' | '-' | ',')
+                    || character.is_ascii_alphabetic() && bare.ends_with(['m', 'h', 't', 'd', 's'])
+            });
+        let named = names.iter().any(|name| *name == bare.trim_end_matches('.'));
+        let labelled = words.iter().any(|word| *word == bare);
+        let zone = token.len() <= 5
+            && bare.len() >= 2
+            && token
+                .chars()
+                .filter(|character| character.is_alphabetic())
+                .all(char::is_uppercase);
+        if numeric || named {
+            anchors += 1;
+        }
+        if numeric || named || labelled || zone {
+            date_like += 1;
+        }
+    }
+    anchors > 0 && date_like * 10 >= tokens.len() * 8
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,6 +205,33 @@ mod tests {
             if !shadowed {
                 assert_eq!(line_marker(&longer), expected, "{longer:?}");
             }
+        }
+    }
+
+    #[test]
+    fn date_lines_are_told_from_sentences() {
+        for line in [
+            "Published Nov 18, 2019 at 4:07 PM | Updated at 5:36 PM CST on Nov 18, 2019",
+            "Wednesday 20 November 2019 09.15 GMT",
+            "PUBLISHED: November 19, 2019 at 8:59 pm | UPDATED: November 19, 2019 at 10:16 pm",
+            "Nov 18, 2019",
+            "20/11/2019 - 14:03",
+        ] {
+            assert!(is_date_line(line), "{line}");
+        }
+        for line in [
+            "The council met on Monday.",
+            "Nov 18 was the day the council met and voted to close the bridge",
+            "Updated",
+            "Team\t42",
+        ] {
+            assert!(!is_date_line(line), "{line}");
+        }
+        let (names, words) = date_vocabulary();
+        assert!(names.len() >= 19);
+        for word in words {
+            let line = format!("{word} 4 May 2020");
+            assert!(is_date_line(&line), "{line}");
         }
     }
 

@@ -31,7 +31,7 @@
 //!    (a "standfirst" box), is body too.
 
 use super::hints::Hint;
-use super::lines::line_marker;
+use super::lines::{is_date_line, line_marker};
 use super::walk::{ElementInfo, RawBlock, Role, Tag, Walked};
 use crate::ingest::boilerplate::{marker_for, MarkerReason};
 use crate::model::{BlockKind, BoilerplateReason};
@@ -549,6 +549,9 @@ fn classify_block(
     if short {
         if let Some(reason) = line_marker(text) {
             return BlockKind::Boilerplate(reason);
+        }
+        if is_date_line(text) {
+            return BlockKind::Boilerplate(Reason::Byline);
         }
         if let Some(marker) = marker_for(text) {
             return match marker.reason {
