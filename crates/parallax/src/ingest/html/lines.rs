@@ -153,14 +153,16 @@ pub(crate) fn is_date_line(text: &str) -> bool {
             continue;
         }
         let has_digit = bare.chars().any(|character| character.is_ascii_digit());
+        // Digits with separators, or with a short suffix ("8:59pm", "3rd").
+        let suffixed = bare.ends_with(['m', 'h', 't', 'd', 's']);
         let numeric = has_digit
             && bare.chars().all(|character| {
                 character.is_ascii_digit()
                     || matches!(character, ':' | '/' | '.' | '-' | ',')
-                    || character.is_ascii_alphabetic() && bare.ends_with(['m', 'h', 't', 'd', 's'])
+                    || (character.is_ascii_alphabetic() && suffixed)
             });
         let named = names.iter().any(|name| *name == bare.trim_end_matches('.'));
-        let labelled = words.iter().any(|word| *word == bare);
+        let labelled = words.contains(&bare);
         let zone = token.len() <= 5
             && bare.len() >= 2
             && token
