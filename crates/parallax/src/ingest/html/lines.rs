@@ -179,6 +179,36 @@ pub(crate) fn is_date_line(text: &str) -> bool {
     anchors > 0 && date_like * 10 >= tokens.len() * 8
 }
 
+const TAIL_PHRASES: &str = include_str!("../../../data/html_tail_phrases.txt");
+
+fn tail_phrases() -> &'static [String] {
+    static PHRASES: OnceLock<Vec<String>> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        TAIL_PHRASES
+            .lines()
+            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+            .map(|line| line.trim().to_lowercase())
+            .collect()
+    })
+}
+
+/// A closing line that prompts the reader (subscribe, follow, send a tip):
+/// at most 40 words holding one of the phrases of
+/// `data/html_tail_phrases.txt` at word boundaries.
+pub(crate) fn is_closing_prompt(text: &str) -> bool {
+    if text.split_whitespace().count() > 40 {
+        return false;
+    }
+    let folded = fold(text);
+    tail_phrases().iter().any(|phrase| {
+        folded.match_indices(phrase.as_str()).any(|(start, _)| {
+            let before = folded[..start].chars().next_back();
+            let after = folded[start + phrase.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,6 +265,20 @@ mod tests {
             let line = format!("{word} 4 May 2020");
             assert!(is_date_line(&line), "{line}");
         }
+    }
+
+    #[test]
+    fn closing_prompts_are_found_by_their_phrases() {
+        for phrase in tail_phrases() {
+            let line = format!("Readers: {phrase} today, it takes a minute.");
+            assert!(is_closing_prompt(&line), "{line}");
+        }
+        assert!(!is_closing_prompt(
+            "Subscribers paid more this year, the report said."
+        ));
+        assert!(!is_closing_prompt(
+            "The council will meet again next month."
+        ));
     }
 
     #[test]

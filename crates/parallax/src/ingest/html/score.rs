@@ -31,7 +31,7 @@
 //!    (a "standfirst" box), is body too.
 
 use super::hints::Hint;
-use super::lines::{is_date_line, line_marker};
+use super::lines::{is_closing_prompt, is_date_line, line_marker};
 use super::walk::{ElementInfo, RawBlock, Role, Tag, Walked};
 use crate::ingest::boilerplate::{marker_for, MarkerReason};
 use crate::model::{BlockKind, BoilerplateReason};
@@ -353,8 +353,28 @@ pub(crate) fn classify_blocks(walked: &mut Walked, title: Option<&str>) -> Vec<B
     }
     if let Some(container_index) = container {
         take_in_the_lead(walked, container_index, &mut kinds);
+        drop_closing_prompts(walked, &mut kinds);
     }
     kinds
+}
+
+/// Short body lines after the story's last long paragraph that prompt the
+/// reader ("Sign up for our newsletter", "Have a tip? …") are promotion.
+fn drop_closing_prompts(walked: &Walked, kinds: &mut [BlockKind]) {
+    let last_long = walked
+        .blocks
+        .iter()
+        .zip(kinds.iter())
+        .rposition(|(block, kind)| *kind == BlockKind::Body && word_count(&block.text) > 40);
+    let Some(last_long) = last_long else {
+        return;
+    };
+    let start = last_long + 1;
+    for (block, kind) in walked.blocks.iter().zip(kinds.iter_mut()).skip(start) {
+        if *kind == BlockKind::Body && is_closing_prompt(&block.text) {
+            *kind = BlockKind::Boilerplate(BoilerplateReason::Promotion);
+        }
+    }
 }
 
 /// A story's lead paragraph often stands just above the element holding

@@ -455,6 +455,32 @@ fn classes_of_the_page_and_of_the_story_box_do_not_make_the_story_furniture() {
     assert_eq!(body(&article), [STORY[0], STORY[1]]);
 }
 
+#[test]
+fn closing_prompts_and_date_lines_are_not_body() {
+    let long = "The council said the work would be paid for from the roads budget, which had been set aside for resurfacing the high street, and that the high street would now wait until the following spring at the earliest, after the bridge reopens.";
+    let page = format!(
+        "<html><body><article><p>Published Nov 18, 2019 at 4:07 PM | Updated 5:36 PM</p><p>{}</p><p>{long}</p>\
+         <p>Have a tip? Our reporter can be reached at the newsroom.</p><p>Sign up for our daily newsletter.</p></article></body></html>",
+        STORY[0]
+    );
+    let article = extract_html("p.html", &page, 0, None);
+    assert_eq!(body(&article), [STORY[0], long]);
+    assert_eq!(
+        kind_of(
+            &article,
+            "Published Nov 18, 2019 at 4:07 PM | Updated 5:36 PM"
+        ),
+        boilerplate(BoilerplateReason::Byline)
+    );
+    assert_eq!(
+        kind_of(
+            &article,
+            "Have a tip? Our reporter can be reached at the newsroom."
+        ),
+        boilerplate(BoilerplateReason::Promotion)
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
