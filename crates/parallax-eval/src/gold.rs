@@ -271,11 +271,28 @@ fn score_lineages(gold: &Gold, briefs: &[&Brief], scores: &mut Scores) {
     scores.lineage_pairs.false_negatives += gold_pairs.difference(&predicted).count() as f64;
 }
 
+/// A gold spelling as the brief lists spellings: white space folded and a
+/// leading courtesy title dropped (the brief splits titles off names and
+/// lists them apart, so "Mr Lukashenko" is the spelling "Lukashenko").
+fn fold_variant(variant: &str) -> String {
+    const HONORIFICS: &[&str] = &[
+        "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Mme", "Mme.",
+    ];
+    let folded = fold_space(variant);
+    let mut words = folded.split(' ');
+    match (words.next(), words.clone().next()) {
+        (Some(first), Some(_)) if HONORIFICS.contains(&first) => {
+            words.collect::<Vec<_>>().join(" ")
+        }
+        _ => folded,
+    }
+}
+
 fn score_entities(gold: &Gold, briefs: &[&Brief], scores: &mut Scores) {
     let mut gold_entity_of: BTreeMap<String, usize> = BTreeMap::new();
     for (index, entity) in gold.entities.iter().enumerate() {
         for variant in &entity.variants {
-            gold_entity_of.insert(fold_space(variant), index);
+            gold_entity_of.insert(fold_variant(variant), index);
         }
     }
     let mut predicted_pairs: BTreeSet<(String, String)> = BTreeSet::new();
@@ -295,7 +312,7 @@ fn score_entities(gold: &Gold, briefs: &[&Brief], scores: &mut Scores) {
         let variants: Vec<String> = entity
             .variants
             .iter()
-            .map(|variant| fold_space(variant))
+            .map(|variant| fold_variant(variant))
             .collect();
         gold_pairs.extend(pairs(&variants));
     }
@@ -314,8 +331,8 @@ fn score_entities(gold: &Gold, briefs: &[&Brief], scores: &mut Scores) {
             .push(format!("{} ~ {}", pair.0, pair.1));
     }
     for distinct in &gold.distinct {
-        let a = fold_space(&distinct.a);
-        let b = fold_space(&distinct.b);
+        let a = fold_variant(&distinct.a);
+        let b = fold_variant(&distinct.b);
         let merged = briefs.iter().any(|brief| {
             brief.entities.iter().any(|entity| {
                 entity
@@ -473,10 +490,10 @@ fn entity_variants(gold: &Gold, name: &str) -> Vec<String> {
             entity
                 .variants
                 .iter()
-                .map(|variant| fold_space(variant))
+                .map(|variant| fold_variant(variant))
                 .collect()
         })
-        .unwrap_or_else(|| vec![fold_space(name)])
+        .unwrap_or_else(|| vec![fold_variant(name)])
 }
 
 fn score_quotes(gold: &Gold, briefs: &[&Brief], scores: &mut Scores) {

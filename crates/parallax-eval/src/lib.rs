@@ -3,6 +3,7 @@
 //! [`Report`] of figures. The `parallax eval` command prints them.
 
 pub mod ecbplus;
+pub mod ecbplus_stories;
 pub mod gold;
 pub mod gum;
 pub mod gum_dates;
@@ -57,6 +58,11 @@ pub fn suites() -> Vec<Suite> {
             name: "ecbplus-entities",
             about: "cross-document name merging on ECB+ (gold spans and own mentions)",
             run: ecbplus::run_entities,
+        },
+        Suite {
+            name: "ecbplus-stories",
+            about: "story clustering of ECB+ as one shuffled stream: B-cubed at sub-topic and topic level",
+            run: ecbplus_stories::run,
         },
         Suite {
             name: "gum-dates",

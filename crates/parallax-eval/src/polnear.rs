@@ -29,8 +29,10 @@
 //!   against the nearest preceding gold Source that is not a pronoun
 //!   (surname shared), or by span overlap with the pronoun itself.
 //! - Cue: our cue span overlaps the gold Cue span.
-//! - Indirect attributions: our attribution's content span overlaps the gold
-//!   Content; its source is right when its span overlaps the gold Source.
+//! - Indirect attributions: our attribution's content span (or one of our
+//!   quotations: transcript lines are quoted without marks in the gold)
+//!   overlaps the gold Content; an attribution's source is right when its
+//!   span overlaps the gold Source.
 
 use crate::{Counts, Report};
 use anyhow::{bail, Context};
@@ -602,7 +604,10 @@ fn score_article(
                             .any(|piece| overlaps(piece, &ours.content_span.range()))
                     })
                     .collect();
-                if ours.is_empty() {
+                // A quotation of ours covers reported speech the gold marks
+                // without quotation marks (a transcript's lines).
+                let quoted = !matched.is_empty();
+                if ours.is_empty() && !quoted {
                     tally.indirect.false_negatives += 1.0;
                     if verbose {
                         let cue_text = attribution
@@ -618,7 +623,7 @@ fn score_article(
                     continue;
                 }
                 tally.indirect.true_positives += 1.0;
-                if !attribution.source.is_empty() {
+                if !attribution.source.is_empty() && !ours.is_empty() {
                     tally.indirect_source_judged += 1;
                     let right = ours.iter().any(|ours| {
                         attribution
@@ -663,6 +668,14 @@ fn score_article(
             .any(|piece| overlaps(piece, &attribution.content_span.range()));
         if !hit {
             tally.indirect.false_positives += 1.0;
+            if verbose {
+                tally.misses.push(format!(
+                    "EXTRA-ATTRIBUTION {name}: {:?} {:?}: {}",
+                    attribution.source,
+                    attribution.cue,
+                    clip(text.get(attribution.content_span.range()).unwrap_or(""))
+                ));
+            }
         }
     }
 }

@@ -23,11 +23,64 @@ pub fn build(articles: &[AnalysedArticle], fusion: &Fusion) -> Vec<Brief> {
         .iter()
         .map(|analysed| (analysed.article.index, analysed))
         .collect();
+    let index = BatchIndex::new(fusion);
     fusion
         .stories
         .iter()
-        .filter_map(|story| build_story(&by_index, fusion, story))
+        .filter_map(|story| build_story(&by_index, fusion, &index, story))
         .collect()
+}
+
+/// Lookups over the whole batch, made once so that each story's brief
+/// costs what its own articles cost.
+struct BatchIndex {
+    entity_of: HashMap<crate::model::MentionRef, u32>,
+    /// Positions in `Fusion::entities` of the entities each article mentions.
+    entities_of_article: HashMap<ArticleIndex, Vec<usize>>,
+    /// Positions in `Fusion::quote_groups` of the groups each article is in.
+    quote_groups_of_article: HashMap<ArticleIndex, Vec<usize>>,
+}
+
+impl BatchIndex {
+    fn new(fusion: &Fusion) -> Self {
+        let mut entities_of_article: HashMap<ArticleIndex, Vec<usize>> = HashMap::new();
+        for (position, entity) in fusion.entities.iter().enumerate() {
+            for article in &entity.articles {
+                entities_of_article
+                    .entry(*article)
+                    .or_default()
+                    .push(position);
+            }
+        }
+        let mut quote_groups_of_article: HashMap<ArticleIndex, Vec<usize>> = HashMap::new();
+        for (position, group) in fusion.quote_groups.iter().enumerate() {
+            for quote in &group.quotes {
+                let list = quote_groups_of_article.entry(quote.article).or_default();
+                if list.last() != Some(&position) {
+                    list.push(position);
+                }
+            }
+        }
+        BatchIndex {
+            entity_of: crate::fuse::entity_index(&fusion.entities),
+            entities_of_article,
+            quote_groups_of_article,
+        }
+    }
+
+    /// Positions, ascending and distinct, gathered from `lists` for the
+    /// story's articles.
+    fn gather(lists: &HashMap<ArticleIndex, Vec<usize>>, articles: &[ArticleIndex]) -> Vec<usize> {
+        let mut positions: Vec<usize> = articles
+            .iter()
+            .filter_map(|article| lists.get(article))
+            .flatten()
+            .copied()
+            .collect();
+        positions.sort_unstable();
+        positions.dedup();
+        positions
+    }
 }
 
 fn source_span(by_index: &HashMap<ArticleIndex, &AnalysedArticle>, span: &Span) -> SourceSpan {
@@ -62,6 +115,7 @@ pub fn fold_space(text: &str) -> String {
 fn build_story(
     by_index: &HashMap<ArticleIndex, &AnalysedArticle>,
     fusion: &Fusion,
+    index: &BatchIndex,
     fused: &FusedStory,
 ) -> Option<Brief> {
     let story_articles: Vec<&AnalysedArticle> = fused
@@ -130,8 +184,19 @@ fn build_story(
         .map(|group| brief_group(by_index, group))
         .collect();
     let key_facts = key_facts(&fused.claim_groups);
-    let entities = brief_entities(by_index, fusion, &fused.story.articles);
-    let quotes = brief_quotes(by_index, fusion, &story_articles);
+    let entities = brief_entities(
+        by_index,
+        fusion,
+        &BatchIndex::gather(&index.entities_of_article, &fused.story.articles),
+        &fused.story.articles,
+    );
+    let quotes = brief_quotes(
+        by_index,
+        fusion,
+        index,
+        &BatchIndex::gather(&index.quote_groups_of_article, &fused.story.articles),
+        &story_articles,
+    );
     let timeline = timeline(by_index, &story_articles);
     let unique = unique_reports(
         by_index,
@@ -323,11 +388,15 @@ fn key_facts(groups: &[ClaimGroup]) -> Vec<u32> {
 fn brief_entities(
     by_index: &HashMap<ArticleIndex, &AnalysedArticle>,
     fusion: &Fusion,
+    candidates: &[usize],
     story_articles: &[ArticleIndex],
 ) -> Vec<BriefEntity> {
     let in_story: BTreeSet<ArticleIndex> = story_articles.iter().copied().collect();
     let mut entities: Vec<(usize, usize, BriefEntity)> = Vec::new();
-    for entity in &fusion.entities {
+    for entity in candidates
+        .iter()
+        .filter_map(|&position| fusion.entities.get(position))
+    {
         let mut variant_counts: BTreeMap<String, usize> = BTreeMap::new();
         let mut sources: BTreeSet<ArticleIndex> = BTreeSet::new();
         let mut titles: Vec<String> = Vec::new();
@@ -400,15 +469,20 @@ fn brief_entities(
 fn brief_quotes(
     by_index: &HashMap<ArticleIndex, &AnalysedArticle>,
     fusion: &Fusion,
+    index: &BatchIndex,
+    candidates: &[usize],
     story_articles: &[&AnalysedArticle],
 ) -> Vec<BriefQuote> {
     let in_story: BTreeSet<ArticleIndex> = story_articles
         .iter()
         .map(|analysed| analysed.article.index)
         .collect();
-    let entity_of = crate::fuse::entity_index(&fusion.entities);
+    let entity_of = &index.entity_of;
     let mut quotes = Vec::new();
-    for group in &fusion.quote_groups {
+    for group in candidates
+        .iter()
+        .filter_map(|&position| fusion.quote_groups.get(position))
+    {
         let members: Vec<(&AnalysedArticle, &crate::model::Quote)> = group
             .quotes
             .iter()

@@ -960,15 +960,21 @@ fn build_entities(
             mentions.iter().map(|mention| mention.article).collect();
         articles_seen.dedup();
         let variants = by_frequency(all_forms);
-        let name = by_frequency(full_forms)
-            .into_iter()
-            .next()
+        let kind = majority_kind(kinds.into_iter());
+        let full_by_frequency = by_frequency(full_forms);
+        // A person is named by their fullest common form: "John Coale"
+        // rather than the "Coale" most articles settle for.
+        let name = full_by_frequency
+            .iter()
+            .find(|form| kind != EntityKind::Person || form.split_whitespace().count() >= 2)
+            .or_else(|| full_by_frequency.first())
+            .cloned()
             .or_else(|| variants.first().cloned())
             .unwrap_or_default();
         entities.push(Entity {
             id: 0,
             name,
-            kind: majority_kind(kinds.into_iter()),
+            kind,
             variants,
             titles: by_frequency(titles),
             mentions,

@@ -259,8 +259,9 @@ struct Fact {
     places: Vec<String>,
     value_text: String,
     counted: Option<String>,
-    /// Content terms (and entity ids) around the figure, sorted.
-    context: Vec<String>,
+    /// Content terms (and entity ids) around the figure, interned per
+    /// story, sorted.
+    context: Vec<u32>,
     /// Scope words of the sentence ("early", "final", "part").
     stage: BTreeSet<&'static str>,
     sum_of_parts: bool,
@@ -332,6 +333,7 @@ pub fn group_claims(context: &StoryContext<'_>) -> Vec<ClaimGroup> {
 
 fn numeric_facts(context: &StoryContext<'_>) -> Vec<Fact> {
     let mut facts = Vec::new();
+    let mut interned: HashMap<String, u32> = HashMap::new();
     for analysed in context.articles {
         let article_index = analysed.article.index;
         let lineage = context
@@ -358,7 +360,16 @@ fn numeric_facts(context: &StoryContext<'_>) -> Vec<Fact> {
                     })
                 })
                 .unwrap_or(TimeBucket::Undated);
-            let (context_terms, stage) = claim_context(analysed, claim, context.entity_of);
+            let (context_words, stage) = claim_context(analysed, claim, context.entity_of);
+            let mut context_terms: Vec<u32> = context_words
+                .into_iter()
+                .map(|word| {
+                    let next = interned.len() as u32;
+                    *interned.entry(word).or_insert(next)
+                })
+                .collect();
+            context_terms.sort_unstable();
+            context_terms.dedup();
             facts.push(Fact {
                 claim_ref: ClaimRef {
                     article: article_index,
@@ -484,36 +495,46 @@ fn claim_context(
     (terms.into_iter().collect(), stage)
 }
 
-/// Weight of each context term: rarer among the story's figures, heavier.
-fn context_weights(facts: &[Fact]) -> HashMap<String, f32> {
-    let mut frequency: HashMap<&str, u32> = HashMap::new();
+/// Weight of each context term (indexed by its interned id): rarer among
+/// the story's figures, heavier.
+fn context_weights(facts: &[Fact]) -> Vec<f32> {
+    let mut frequency: Vec<u32> = Vec::new();
     for fact in facts {
-        for term in &fact.context {
-            *frequency.entry(term.as_str()).or_insert(0) += 1;
+        for &term in &fact.context {
+            let slot = term as usize;
+            if frequency.len() <= slot {
+                frequency.resize(slot + 1, 0);
+            }
+            frequency[slot] += 1;
         }
     }
     let total = facts.len() as f32 + 1.0;
     frequency
         .into_iter()
-        .map(|(term, count)| (term.to_string(), (total / count as f32).ln().max(0.1)))
+        .map(|count| (total / count.max(1) as f32).ln().max(0.1))
         .collect()
 }
 
-/// Weighted Dice overlap of two facts' contexts.
-fn context_similarity(left: &Fact, right: &Fact, weights: &HashMap<String, f32>) -> f32 {
-    let weight = |term: &String| weights.get(term).copied().unwrap_or(1.0);
-    let left_total: f32 = left.context.iter().map(weight).sum();
-    let right_total: f32 = right.context.iter().map(weight).sum();
+/// Weighted Dice overlap of two facts' contexts (sorted id lists).
+fn context_similarity(left: &Fact, right: &Fact, weights: &[f32]) -> f32 {
+    let weight = |term: u32| weights.get(term as usize).copied().unwrap_or(1.0);
+    let left_total: f32 = left.context.iter().map(|&term| weight(term)).sum();
+    let right_total: f32 = right.context.iter().map(|&term| weight(term)).sum();
     if left_total + right_total == 0.0 {
         return 0.0;
     }
-    let right_terms: BTreeSet<&String> = right.context.iter().collect();
-    let shared: f32 = left
-        .context
-        .iter()
-        .filter(|term| right_terms.contains(term))
-        .map(weight)
-        .sum();
+    let (mut i, mut j, mut shared) = (0, 0, 0.0f32);
+    while i < left.context.len() && j < right.context.len() {
+        match left.context[i].cmp(&right.context[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += weight(left.context[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
     2.0 * shared / (left_total + right_total)
 }
 
@@ -632,7 +653,7 @@ fn same_fact(
     left: &Fact,
     right: &Fact,
     main_date: Option<NaiveDate>,
-    weights: &HashMap<String, f32>,
+    weights: &[f32],
 ) -> Option<f32> {
     if !may_join(left, right, main_date) || !magnitudes_close(left, right) {
         return None;
@@ -658,11 +679,7 @@ fn same_fact(
 
 /// Clusters facts that are one fact: each joins the group holding its most
 /// similar fact, when it may stand with every member.
-fn cluster_facts(
-    facts: &[Fact],
-    main_date: Option<NaiveDate>,
-    weights: &HashMap<String, f32>,
-) -> Vec<Vec<Fact>> {
+fn cluster_facts(facts: &[Fact], main_date: Option<NaiveDate>, weights: &[f32]) -> Vec<Vec<Fact>> {
     let mut clusters: Vec<Vec<Fact>> = Vec::new();
     for fact in facts {
         let mut best: Option<(usize, f32)> = None;
@@ -976,8 +993,6 @@ fn conflict_between(
                 || places.is_empty() && !majority_places.is_empty() && majority_value < side_value;
         let scope_reason: Option<String> = if different_places {
             Some("count different places".to_string())
-        } else if restricted_place {
-            Some("one counts a single place, the other the whole".to_string())
         } else if side_marks != majority_marks {
             let differing: Vec<&str> = side_marks
                 .symmetric_difference(&majority_marks)
@@ -987,6 +1002,8 @@ fn conflict_between(
                 "differ in what they count ({})",
                 scope_mark_words(&differing)
             ))
+        } else if restricted_place {
+            Some("differ in scope: one counts a single place, the other the whole".to_string())
         } else {
             None
         };
@@ -1073,9 +1090,20 @@ fn statement_fact(cluster: &[Fact], side: &Side) -> usize {
 }
 
 fn label_of(fact: &Fact) -> String {
-    match &fact.counted {
-        Some(counted) => format!("{}: {} {}", fact.family_name(), fact.value_text, counted),
-        None => format!("{}: {}", fact.family_name(), fact.value_text),
+    let what = match &fact.counted {
+        Some(counted)
+            if !fact
+                .value_text
+                .to_lowercase()
+                .contains(&counted.to_lowercase()) =>
+        {
+            format!("{} {}", fact.value_text, counted)
+        }
+        _ => fact.value_text.clone(),
+    };
+    match (&fact.family, fact.known_family) {
+        (Some(family), true) => format!("{what} ({family})"),
+        _ => what,
     }
 }
 
@@ -1092,6 +1120,9 @@ fn stage_conflicts(
             let (Some(narrow_fact), Some(wide_fact)) = (narrow.first(), wide.first()) else {
                 continue;
             };
+            if narrow_fact.part_of_sum || wide_fact.part_of_sum {
+                continue;
+            }
             let is_stage = stages().iter().any(|(narrower, wider)| {
                 Some(*narrower) == narrow_fact.family.as_deref()
                     && Some(*wider) == wide_fact.family.as_deref()

@@ -37,21 +37,147 @@ const CANDIDATES_PER_ARTICLE: usize = 12;
 /// to `articles[i]`. Every article is in exactly one lineage; lineages are
 /// numbered in the order of their first article.
 pub fn find_lineages(articles: &[ArticleIndex], features: &[ArticleFeatures]) -> Vec<Lineage> {
+    find_lineages_with_known(articles, features, &[])
+}
+
+/// A pair of articles already known to share their text (from
+/// `near_dup`'s MinHash index): `Copy` or `Rewrite`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KnownDerivation {
+    pub left: ArticleIndex,
+    pub right: ArticleIndex,
+    pub kind: DerivationKind,
+}
+
+/// [`find_lineages`], with pairs known to be copies or rewrites (found by
+/// MinHash over the whole store, so also beyond this story's candidate
+/// pairs) linked as such: each becomes a link of its kind (or the stronger
+/// kind the comparison finds), with its sentence alignment. Known pairs
+/// naming an article outside `articles` are ignored.
+pub fn find_lineages_with_known(
+    articles: &[ArticleIndex],
+    features: &[ArticleFeatures],
+    known: &[KnownDerivation],
+) -> Vec<Lineage> {
     debug_assert_eq!(articles.len(), features.len());
     let weights = term_weights(features);
-    let mut links: Vec<LineageLink> = Vec::new();
-    for (left, right) in candidate_pairs(features) {
-        if let Some(link) = compare(
-            articles[left],
-            &features[left],
-            articles[right],
-            &features[right],
-            &weights,
-        ) {
-            links.push(link);
+    let position: HashMap<ArticleIndex, usize> = articles
+        .iter()
+        .enumerate()
+        .map(|(position, article)| (*article, position))
+        .collect();
+    let mut known_kind: HashMap<(usize, usize), DerivationKind> = HashMap::new();
+    for pair in known {
+        let (Some(&left), Some(&right)) = (position.get(&pair.left), position.get(&pair.right))
+        else {
+            continue;
+        };
+        if left == right {
+            continue;
+        }
+        let key = (left.min(right), left.max(right));
+        let entry = known_kind.entry(key).or_insert(pair.kind);
+        if kind_strength(pair.kind) > kind_strength(*entry) {
+            *entry = pair.kind;
         }
     }
+    let weighted: Vec<Vec<WeightedSentence>> = features
+        .iter()
+        .map(|article| weigh(&article.sentence_terms, &weights))
+        .collect();
+    let mut pairs = candidate_pairs(features);
+    pairs.extend(known_kind.keys().copied());
+    pairs.sort_unstable();
+    pairs.dedup();
+    let mut links: Vec<LineageLink> = Vec::new();
+    for (left, right) in pairs {
+        let (Some(&left_index), Some(&right_index), Some(left_features), Some(right_features)) = (
+            articles.get(left),
+            articles.get(right),
+            features.get(left),
+            features.get(right),
+        ) else {
+            continue;
+        };
+        let (Some(left_weighted), Some(right_weighted)) = (weighted.get(left), weighted.get(right))
+        else {
+            continue;
+        };
+        let found = compare(
+            (left_index, left_features, left_weighted),
+            (right_index, right_features, right_weighted),
+        );
+        let link = match (found, known_kind.get(&(left, right))) {
+            (Some(mut link), Some(&kind)) => {
+                if kind_strength(kind) > kind_strength(link.kind) {
+                    link.kind = kind;
+                }
+                Some(link)
+            }
+            (Some(link), None) => Some(link),
+            (None, Some(&kind)) => Some(known_link(
+                (left_index, left_features, left_weighted),
+                (right_index, right_features, right_weighted),
+                kind,
+            )),
+            (None, None) => None,
+        };
+        links.extend(link);
+    }
     group(articles, links)
+}
+
+/// Copy above rewrite above paraphrase.
+fn kind_strength(kind: DerivationKind) -> u8 {
+    match kind {
+        DerivationKind::Copy => 3,
+        DerivationKind::Rewrite => 2,
+        DerivationKind::Paraphrase => 1,
+    }
+}
+
+/// The link of a known pair that the comparison did not find: its kind as
+/// given, with whatever sentence alignment there is.
+fn known_link(
+    (left_index, left, left_weighted): Side<'_>,
+    (right_index, right, right_weighted): Side<'_>,
+    kind: DerivationKind,
+) -> LineageLink {
+    let alignment = align_weighted(left_weighted, right_weighted);
+    let mut sentence_pairs = doc_sentence_pairs(left, right, &alignment);
+    if left_index > right_index {
+        sentence_pairs = sentence_pairs.into_iter().map(|(a, b)| (b, a)).collect();
+    }
+    LineageLink {
+        from: left_index.min(right_index),
+        to: left_index.max(right_index),
+        kind,
+        aligned_share: alignment.share,
+        aligned_sentences: alignment.pairs.len() as u32,
+        sentence_pairs,
+    }
+}
+
+/// Aligned positions as indices into each article's `Doc::sentences`.
+fn doc_sentence_pairs(
+    left: &ArticleFeatures,
+    right: &ArticleFeatures,
+    alignment: &Alignment,
+) -> Vec<(u32, u32)> {
+    let to_doc = |features: &ArticleFeatures, position: usize| {
+        features
+            .sentence_indices
+            .get(position)
+            .copied()
+            .unwrap_or(position as u32)
+    };
+    alignment
+        .pairs
+        .iter()
+        .map(|&(left_position, right_position)| {
+            (to_doc(left, left_position), to_doc(right, right_position))
+        })
+        .collect()
 }
 
 /// How much a name or figure counts in sentence similarity, against 1 for
@@ -147,12 +273,13 @@ fn candidate_pairs(features: &[ArticleFeatures]) -> Vec<(usize, usize)> {
     pairs
 }
 
+/// One side of a comparison: the article, its features, its weighted
+/// sentences.
+type Side<'a> = (ArticleIndex, &'a ArticleFeatures, &'a [WeightedSentence]);
+
 fn compare(
-    left_index: ArticleIndex,
-    left: &ArticleFeatures,
-    right_index: ArticleIndex,
-    right: &ArticleFeatures,
-    weights: &HashMap<u32, TermWeight>,
+    (left_index, left, left_weighted): Side<'_>,
+    (right_index, right, right_weighted): Side<'_>,
 ) -> Option<LineageLink> {
     let shorter_shingles = left.shingles.len().min(right.shingles.len());
     let containment = if shorter_shingles == 0 {
@@ -160,7 +287,7 @@ fn compare(
     } else {
         shared_count(&left.shingles, &right.shingles) as f32 / shorter_shingles as f32
     };
-    let alignment = align(&left.sentence_terms, &right.sentence_terms, weights);
+    let alignment = align_weighted(left_weighted, right_weighted);
     let aligned = alignment.pairs.len() as u32;
     let aligned_share = alignment.share;
     let kind = if containment >= COPY_CONTAINMENT {
@@ -172,20 +299,7 @@ fn compare(
     } else {
         return None;
     };
-    let to_doc = |features: &ArticleFeatures, position: usize| {
-        features
-            .sentence_indices
-            .get(position)
-            .copied()
-            .unwrap_or(position as u32)
-    };
-    let mut sentence_pairs: Vec<(u32, u32)> = alignment
-        .pairs
-        .iter()
-        .map(|&(left_position, right_position)| {
-            (to_doc(left, left_position), to_doc(right, right_position))
-        })
-        .collect();
+    let mut sentence_pairs = doc_sentence_pairs(left, right, &alignment);
     if left_index > right_index {
         sentence_pairs = sentence_pairs.into_iter().map(|(a, b)| (b, a)).collect();
     }
@@ -197,6 +311,63 @@ fn compare(
         aligned_sentences: aligned,
         sentence_pairs,
     })
+}
+
+/// A sentence's terms with their weights, sorted by term, and the sum of
+/// the weights: computed once per article, compared many times.
+#[derive(Debug, Clone, Default)]
+pub struct WeightedSentence {
+    terms: Vec<(u32, f32, bool)>,
+    total: f32,
+    contentful: bool,
+}
+
+/// The weighted form of an article's sentences.
+pub fn weigh(sentences: &[Vec<u32>], weights: &HashMap<u32, TermWeight>) -> Vec<WeightedSentence> {
+    sentences
+        .iter()
+        .map(|terms| {
+            let weighted: Vec<(u32, f32, bool)> = terms
+                .iter()
+                .map(|term| match weights.get(term) {
+                    Some(found) => (*term, found.weight, found.anchor),
+                    None => (*term, 1.0, false),
+                })
+                .collect();
+            WeightedSentence {
+                total: weighted.iter().map(|(_, weight, _)| weight).sum(),
+                contentful: terms.len() >= 3,
+                terms: weighted,
+            }
+        })
+        .collect()
+}
+
+/// Weighted Dice overlap of two weighted sentences; 0 unless they share
+/// [`SHARED_WORDING`] words other than names and figures.
+fn weighted_similarity(left: &WeightedSentence, right: &WeightedSentence) -> f32 {
+    if left.total + right.total == 0.0 {
+        return 0.0;
+    }
+    let (mut i, mut j, mut shared, mut shared_wording) = (0, 0, 0.0f32, 0usize);
+    while i < left.terms.len() && j < right.terms.len() {
+        match left.terms[i].0.cmp(&right.terms[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += left.terms[i].1;
+                if !left.terms[i].2 {
+                    shared_wording += 1;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    if shared_wording < SHARED_WORDING {
+        return 0.0;
+    }
+    2.0 * shared / (left.total + right.total)
 }
 
 /// Weighted Dice overlap of two sorted term lists.
@@ -248,6 +419,11 @@ pub fn align(
     right: &[Vec<u32>],
     weights: &HashMap<u32, TermWeight>,
 ) -> Alignment {
+    align_weighted(&weigh(left, weights), &weigh(right, weights))
+}
+
+/// [`align`] over sentences already weighted.
+pub fn align_weighted(left: &[WeightedSentence], right: &[WeightedSentence]) -> Alignment {
     let rows = left.len();
     let columns = right.len();
     if rows == 0 || columns == 0 {
@@ -267,7 +443,7 @@ pub fn align(
             } else {
                 (left_cell, 1)
             };
-            let similarity = sentence_similarity(&left[i - 1], &right[j - 1], weights);
+            let similarity = weighted_similarity(&left[i - 1], &right[j - 1]);
             if similarity >= SENTENCE_MATCH {
                 let diagonal = score[(i - 1) * width + j - 1] + similarity;
                 if diagonal > best {
@@ -293,8 +469,12 @@ pub fn align(
         }
     }
     pairs.reverse();
-    let contentful =
-        |sentences: &[Vec<u32>]| sentences.iter().filter(|terms| terms.len() >= 3).count();
+    let contentful = |sentences: &[WeightedSentence]| {
+        sentences
+            .iter()
+            .filter(|sentence| sentence.contentful)
+            .count()
+    };
     let shorter = contentful(left).min(contentful(right)).max(1);
     let share = (pairs.len() as f32 / shorter as f32).min(1.0);
     Alignment { pairs, share }
@@ -434,6 +614,36 @@ mod tests {
         assert_eq!(lineages.len(), 2, "{lineages:?}");
         assert_eq!(lineages[0].articles, vec![0, 1]);
         assert_eq!(lineages[0].links[0].kind, DerivationKind::Paraphrase);
+    }
+
+    #[test]
+    fn known_near_duplicates_become_links() {
+        // No shared shingles or sentences: only the MinHash pair links them.
+        let first = features(&[&[1, 2, 3]], &[1, 2]);
+        let second = features(&[&[7, 8, 9]], &[3, 4]);
+        let third = features(&[&[20, 21, 22]], &[5, 6]);
+        let known = [
+            KnownDerivation {
+                left: 12,
+                right: 10,
+                kind: DerivationKind::Rewrite,
+            },
+            KnownDerivation {
+                left: 10,
+                right: 99,
+                kind: DerivationKind::Copy,
+            },
+        ];
+        let lineages = find_lineages_with_known(&[10, 11, 12], &[first, second, third], &known);
+        assert_eq!(lineages.len(), 2, "{lineages:?}");
+        assert_eq!(lineages[0].articles, vec![10, 12]);
+        assert_eq!(lineages[0].links.len(), 1);
+        assert_eq!(lineages[0].links[0].kind, DerivationKind::Rewrite);
+        assert_eq!(
+            (lineages[0].links[0].from, lineages[0].links[0].to),
+            (10, 12)
+        );
+        assert_eq!(lineages[1].articles, vec![11]);
     }
 
     #[test]

@@ -12,8 +12,10 @@ pub mod features;
 pub mod groups;
 pub mod lineage;
 pub mod names;
+pub mod near_dup;
 pub mod quotes;
 pub mod stories;
+pub mod stream;
 
 use crate::model::{
     AnalysedArticle, ArticleIndex, ClaimGroup, Entity, Lineage, MentionRef, QuoteGroup, Story,

@@ -5,8 +5,8 @@
 //! quotes the first sentence only), or two translations that differ in a
 //! few words ("can accept" / "may accept"). Two quotations match on the
 //! overlap of their stemmed content words — Jaccard for whole quotations,
-//! containment for a cut one — when their speakers are the same or one is
-//! unknown; quotations credited to different speakers match only when
+//! containment for a cut one — or on the very same words however short
+//! ("very productive"), when their speakers are the same or one is unknown; quotations credited to different speakers match only when
 //! near-verbatim. Candidates come from shared rare content words (an
 //! inverted index), never from all pairs. Every quotation lies in exactly
 //! one group; groups come in order of their first quotation.
@@ -93,6 +93,9 @@ pub fn content_stems(text: &str, stemmer: &Stemmer) -> Vec<String> {
 struct Prepared {
     reference: QuoteRef,
     stems: Vec<String>,
+    /// The words in lower case without apostrophes, one space apart: two
+    /// quotations with the same words are one remark even when short.
+    normalized: String,
     speaker: Option<SpeakerKey>,
     text_len: usize,
 }
@@ -190,8 +193,34 @@ impl UnionFind {
     }
 }
 
+/// The words of `text` in lower case, apostrophes dropped, one space apart.
+fn normalize_words(text: &str) -> String {
+    let mut normalized = String::with_capacity(text.len());
+    for word in text
+        .split(|character: char| !(character.is_alphanumeric() || matches!(character, '\'' | '’')))
+    {
+        let letters = word.chars().filter(|character| character.is_alphanumeric());
+        if word.chars().any(char::is_alphanumeric) {
+            if !normalized.is_empty() {
+                normalized.push(' ');
+            }
+            normalized.extend(letters.flat_map(char::to_lowercase));
+        }
+    }
+    normalized
+}
+
 /// Whether two prepared quotations are one remark.
 fn same_remark(left: &Prepared, right: &Prepared) -> bool {
+    // The same words, however short ("very productive"), by the same or an
+    // unknown speaker.
+    let speakers_agree = match (&left.speaker, &right.speaker) {
+        (Some(left_speaker), Some(right_speaker)) => left_speaker.same_as(right_speaker),
+        _ => true,
+    };
+    if speakers_agree && left.normalized == right.normalized && left.normalized.contains(' ') {
+        return true;
+    }
     let shared = count_shared(&left.stems, &right.stems);
     if shared < MIN_SHARED {
         return false;
@@ -200,10 +229,6 @@ fn same_remark(left: &Prepared, right: &Prepared) -> bool {
     let jaccard = shared as f64 / union.max(1) as f64;
     let shorter = left.stems.len().min(right.stems.len()).max(1);
     let containment = shared as f64 / shorter as f64;
-    let speakers_agree = match (&left.speaker, &right.speaker) {
-        (Some(left_speaker), Some(right_speaker)) => left_speaker.same_as(right_speaker),
-        _ => true,
-    };
     if speakers_agree {
         jaccard >= MIN_JACCARD || containment >= MIN_CONTAINMENT
     } else {
@@ -243,6 +268,7 @@ pub fn group_quotes(articles: &[AnalysedArticle]) -> Vec<QuoteGroup> {
                     quote: quote_index as u32,
                 },
                 stems: content_stems(&quote.text, &stemmer),
+                normalized: normalize_words(&quote.text),
                 speaker: speaker_name.and_then(SpeakerKey::new),
                 text_len: quote.text.len(),
             });
@@ -429,6 +455,12 @@ mod tests {
         assert!(!same("Maryna Kovalenko", "Jane Smith"));
         assert!(key("he").is_none());
         assert!(key("officials").is_none());
+    }
+
+    #[test]
+    fn short_quotations_match_on_the_same_words() {
+        assert_eq!(normalize_words("That’s our goal."), "thats our goal");
+        assert_eq!(normalize_words("That's  our GOAL"), "thats our goal");
     }
 
     #[test]

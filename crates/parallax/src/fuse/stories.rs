@@ -5,10 +5,11 @@
 //! batch's articles use them (names and figures count double). Stories are
 //! made by average-link agglomeration: the two groups of articles whose
 //! articles are most alike on average join, while that average is at least
-//! [`STORY_SIMILARITY`]. Past [`AGGLOMERATION_LIMIT`] articles, each article
-//! instead joins the most similar story so far (through an inverted index
-//! over its terms) or opens a new one, which keeps the cost per article
-//! bounded.
+//! [`STORY_SIMILARITY`]. Past [`AGGLOMERATION_LIMIT`] articles, the batch
+//! goes through the stream clusterer (`fuse::stream`) in order: each
+//! article joins the most similar story so far (found through an inverted
+//! index over its heaviest terms) or opens a new one, and stories it
+//! bridges merge, which keeps the cost per article bounded.
 
 use super::features::ArticleFeatures;
 use crate::model::{ArticleIndex, Story};
@@ -88,11 +89,10 @@ fn cosine(left: &Vector, right: &Vector) -> f32 {
 /// Groups the articles into stories; `features[i]` belongs to
 /// `articles[i]`. Stories are numbered by their first article.
 pub fn cluster_stories(articles: &[ArticleIndex], features: &[ArticleFeatures]) -> Vec<Story> {
-    let vectors = vectors(features);
     let groups = if articles.len() <= AGGLOMERATION_LIMIT {
-        agglomerate(&vectors)
+        agglomerate(&vectors(features))
     } else {
-        incremental(&vectors)
+        incremental(features)
     };
     let mut stories: Vec<Story> = groups
         .into_iter()
@@ -168,57 +168,55 @@ fn agglomerate(vectors: &[Vector]) -> Vec<Vec<usize>> {
     members.into_iter().flatten().collect()
 }
 
-/// One pass: each article joins the story whose centroid it is most like,
-/// among stories sharing its heaviest terms, or opens a new story.
-fn incremental(vectors: &[Vector]) -> Vec<Vec<usize>> {
-    const KEY_TERMS: usize = 12;
-    let mut stories: Vec<(Vec<usize>, HashMap<u32, f32>)> = Vec::new();
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (position, vector) in vectors.iter().enumerate() {
-        let mut heaviest: Vec<&(u32, f32)> = vector.iter().collect();
-        heaviest.sort_by(|a, b| b.1.total_cmp(&a.1));
-        let mut candidates: Vec<usize> = heaviest
-            .iter()
-            .take(KEY_TERMS)
-            .filter_map(|(term, _)| postings.get(term))
-            .flatten()
-            .copied()
-            .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
-        let mut best: Option<(usize, f32)> = None;
-        for story in candidates {
-            let (members, centroid) = &stories[story];
-            let size = members.len() as f32;
-            let dot: f32 = vector
-                .iter()
-                .map(|(term, weight)| centroid.get(term).copied().unwrap_or(0.0) * weight)
-                .sum::<f32>()
-                / size;
-            if dot >= STORY_SIMILARITY && best.is_none_or(|(_, value)| dot > value) {
-                best = Some((story, dot));
+/// Large batches: the stream clusterer ([`super::stream::StreamClusterer`])
+/// run over the batch in order, with the batch's term counts taken first
+/// (so early articles are weighed as later ones), and merges followed to
+/// their surviving story. Cost per article stays bounded by its candidate
+/// generation.
+fn incremental(features: &[ArticleFeatures]) -> Vec<Vec<usize>> {
+    use super::stream::{StorySignature, StreamClusterer, StreamConfig};
+    let signatures: Vec<StorySignature> =
+        features.iter().map(StorySignature::of_features).collect();
+    let mut clusterer = StreamClusterer::new(StreamConfig {
+        background_articles: BACKGROUND_ARTICLES,
+        max_idle_days: None,
+        ..StreamConfig::default()
+    });
+    for signature in &signatures {
+        clusterer.observe(signature);
+    }
+    let mut survivor: HashMap<u64, u64> = HashMap::new();
+    let mut story_of: Vec<u64> = Vec::with_capacity(signatures.len());
+    for (position, signature) in signatures.iter().enumerate() {
+        let assignment = clusterer.add(position as u64, signature);
+        for absorbed in assignment.merged {
+            survivor.insert(absorbed, assignment.story);
+        }
+        story_of.push(assignment.story);
+    }
+    let resolve = |mut story: u64| {
+        let mut steps = 0;
+        while let Some(&next) = survivor.get(&story) {
+            story = next;
+            steps += 1;
+            if steps > survivor.len() {
+                break;
             }
         }
-        let story = match best {
-            Some((story, _)) => story,
-            None => {
-                stories.push((Vec::new(), HashMap::new()));
-                stories.len() - 1
-            }
-        };
-        let (members, centroid) = &mut stories[story];
-        members.push(position);
-        for (term, weight) in vector {
-            *centroid.entry(*term).or_insert(0.0) += weight;
-        }
-        for (term, _) in heaviest.iter().take(KEY_TERMS) {
-            let list = postings.entry(*term).or_default();
-            if list.last() != Some(&story) {
-                list.push(story);
-            }
+        story
+    };
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut slot_of: HashMap<u64, usize> = HashMap::new();
+    for (position, story) in story_of.into_iter().enumerate() {
+        let slot = *slot_of.entry(resolve(story)).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        if let Some(group) = groups.get_mut(slot) {
+            group.push(position);
         }
     }
-    stories.into_iter().map(|(members, _)| members).collect()
+    groups
 }
 
 #[cfg(test)]
@@ -255,7 +253,7 @@ mod tests {
             features(&[1, 2, 3, 4, 7, 8]),
             features(&[20, 21, 22, 25, 26]),
         ];
-        let groups = incremental(&vectors(&batch));
+        let groups = incremental(&batch);
         assert_eq!(groups, vec![vec![0, 2], vec![1, 3]]);
     }
 }

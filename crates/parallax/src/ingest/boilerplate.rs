@@ -436,13 +436,13 @@ pub fn trailing_tag(line: &str) -> Option<(usize, BoilerplateReason)> {
     static CREDIT: OnceLock<Regex> = OnceLock::new();
     let attribution = ATTRIBUTION.get_or_init(|| {
         Regex::new(
-            r"(?i)\(\s*(?:with|reporting by|additional reporting by|writing by|editing by|compiled by|additional reporting from|reporting from|sources?:|source)\b[^()]{0,200}\)\s*$|\(\s*(?-i:[\p{Lu}][\p{L}&./-]{0,24}(?:\s+[\p{Lu}][\p{L}&./-]{0,24}){0,2})\s*\)\s*$",
+            r"(?i)\(\s*(?:with|reporting by|additional reporting by|writing by|editing by|compiled by|additional reporting from|reporting from|sources?:|source)(?-u:\b)[^()]{0,200}\)\s*$|\(\s*(?-i:[\p{Lu}][\p{L}&./-]{0,24}(?:\s+[\p{Lu}][\p{L}&./-]{0,24}){0,2})\s*\)\s*$",
         )
         .unwrap_or_else(|error| panic!("attribution tag pattern: {error}"))
     });
     let credit = CREDIT.get_or_init(|| {
         Regex::new(
-            r"(?i)(?:\(\s*)?(?:photos?|photograph|image|picture|credit|photo credit)\s*(?:by\b|:)[^\n]{0,150}$",
+            r"(?i)(?:\(\s*)?(?:photos?|photograph|image|picture|credit|photo credit)\s*(?:by(?-u:\b)|:)[^\n]{0,150}$",
         )
         .unwrap_or_else(|error| panic!("photo credit pattern: {error}"))
     });

@@ -1,7 +1,10 @@
 //! One self-contained HTML page: no scripts, no outside resources, styles
 //! inline. Every piece of article text is escaped.
 
-use super::{conflict_words, conflicts, key_facts, sides, verdict_words, Render, SourceLabels};
+use super::{
+    conflict_words, conflicts, key_facts, side_credit, side_values, sides, verdict_words, Render,
+    SourceLabels,
+};
 use crate::model::{Brief, BriefDocument};
 use std::fmt;
 
@@ -156,11 +159,12 @@ fn story(brief: &Brief, out: &mut dyn fmt::Write) -> fmt::Result {
                 };
                 let sources: Vec<String> =
                     claims.iter().map(|claim| claim.source.clone()).collect();
-                let credit = first
-                    .attributed_to
-                    .as_ref()
+                let credit = side_credit(&claims)
                     .map(|party| {
-                        format!("<div class=\"verdict\">credited to {}</div>", escape(party))
+                        format!(
+                            "<div class=\"verdict\">credited to {}</div>",
+                            escape(&party)
+                        )
                     })
                     .unwrap_or_else(|| {
                         "<div class=\"verdict\">the outlet's own figure</div>".to_string()
@@ -168,7 +172,7 @@ fn story(brief: &Brief, out: &mut dyn fmt::Write) -> fmt::Result {
                 writeln!(
                     out,
                     "<div class=\"side\"><div class=\"figure\">{}</div>{credit}{}<blockquote>{}</blockquote></div>",
-                    escape(&first.value_text),
+                    escape(&side_values(&claims)),
                     badges(&labels, &sources, id),
                     escape(&first.text)
                 )?;

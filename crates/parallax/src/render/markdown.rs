@@ -1,6 +1,9 @@
 //! Markdown: one section per story, tables where they help.
 
-use super::{conflict_words, conflicts, key_facts, sides, verdict_words, Render, SourceLabels};
+use super::{
+    conflict_words, conflicts, key_facts, side_credit, side_values, sides, verdict_words, Render,
+    SourceLabels,
+};
 use crate::model::{Brief, BriefDocument};
 use std::fmt;
 
@@ -83,8 +86,8 @@ fn story(brief: &Brief, out: &mut dyn fmt::Write) -> fmt::Result {
                 writeln!(
                     out,
                     "| {} | {} | {} | {} |",
-                    escape(&first.value_text),
-                    escape(first.attributed_to.as_deref().unwrap_or("the outlet")),
+                    escape(&side_values(&claims)),
+                    escape(&side_credit(&claims).unwrap_or_else(|| "the outlet".to_string())),
                     labels.numbers(&sources),
                     escape(&first.text)
                 )?;

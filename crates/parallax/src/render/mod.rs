@@ -146,12 +146,29 @@ pub(crate) fn key_facts(brief: &Brief) -> Vec<&BriefClaimGroup> {
         .collect()
 }
 
-/// The sides of a conflict: claims grouped by the value they state, each
-/// with its sources; the side most sources give first.
+/// The number a claim was written with: exact, the centre of an "about"
+/// interval, or the bound of a qualifier.
+pub(crate) fn stated(value: &crate::model::BriefValue) -> Option<f64> {
+    if value.exact.is_some() {
+        return value.exact;
+    }
+    match (value.low, value.high) {
+        (Some(low), Some(high)) if low > 0.0 => Some((low + high) / 2.0),
+        (_, Some(high)) => Some(high),
+        (low, None) => low,
+    }
+}
+
+/// The sides of a conflict: claims grouped by the number they state ("123"
+/// and "at least 123" are one side), each with its sources; the side most
+/// claims give first. Role titles are grouped by their text.
 pub(crate) fn sides(group: &BriefClaimGroup) -> Vec<(String, Vec<&crate::model::BriefClaim>)> {
     let mut sides: Vec<(String, Vec<&crate::model::BriefClaim>)> = Vec::new();
     for claim in &group.claims {
-        let key = claim.value_text.to_lowercase();
+        let key = match stated(&claim.value) {
+            Some(number) => format!("{number}"),
+            None => claim.value_text.to_lowercase(),
+        };
         match sides.iter_mut().find(|(value, _)| *value == key) {
             Some((_, claims)) => claims.push(claim),
             None => sides.push((key, vec![claim])),
@@ -159,6 +176,26 @@ pub(crate) fn sides(group: &BriefClaimGroup) -> Vec<(String, Vec<&crate::model::
     }
     sides.sort_by_key(|(_, claims)| std::cmp::Reverse(claims.len()));
     sides
+}
+
+/// The different ways one side's figure is written ("123 / at least 123").
+pub(crate) fn side_values(claims: &[&crate::model::BriefClaim]) -> String {
+    let mut texts: Vec<&str> = Vec::new();
+    for claim in claims {
+        if !texts.contains(&claim.value_text.as_str()) {
+            texts.push(&claim.value_text);
+        }
+    }
+    texts.join(" / ")
+}
+
+/// The party a side is credited to, when all its claims name one.
+pub(crate) fn side_credit(claims: &[&crate::model::BriefClaim]) -> Option<String> {
+    let first = claims.first()?.attributed_to.clone()?;
+    claims
+        .iter()
+        .all(|claim| claim.attributed_to.is_some())
+        .then_some(first)
 }
 
 /// Words for a conflict kind, as a reader needs them.

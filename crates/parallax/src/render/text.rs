@@ -1,7 +1,10 @@
 //! Text for a terminal: wrapped to a width, colour only when asked (the
 //! command line asks when standard output is a terminal).
 
-use super::{conflict_words, conflicts, key_facts, sides, verdict_words, Render, SourceLabels};
+use super::{
+    conflict_words, conflicts, key_facts, side_credit, side_values, sides, verdict_words, Render,
+    SourceLabels,
+};
 use crate::model::{Brief, BriefDocument};
 use std::fmt;
 
@@ -121,9 +124,7 @@ impl Text {
                     };
                     let sources: Vec<String> =
                         claims.iter().map(|claim| claim.source.clone()).collect();
-                    let credit = first
-                        .attributed_to
-                        .as_ref()
+                    let credit = side_credit(&claims)
                         .map(|party| format!(" (per {party})"))
                         .unwrap_or_default();
                     self.wrapped(
@@ -132,7 +133,7 @@ impl Text {
                         8,
                         &format!(
                             "{}{credit} {}: “{}”",
-                            first.value_text,
+                            side_values(&claims),
                             labels.numbers(&sources),
                             first.text
                         ),

@@ -151,37 +151,37 @@ fn date_regex() -> &'static Regex {
         let ordinal = r"(?:st|nd|rd|th)?";
         let units = r"days?|weeks?|months?|years?|decades?|hours?";
         let branches = [
-            r"(?P<iso>\b(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})\b)".to_string(),
+            r"(?P<iso>(?-u:\b)(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})(?-u:\b))".to_string(),
             format!(
-                r"(?P<mdy>(?:\b(?P<mdy_w>{weekday})\.?{sep})?\b(?P<mdy_m>{month})\.?\s+(?P<mdy_d>\d{{1,2}}){ordinal}\b(?:{sep}(?P<mdy_y>\d{{4}})\b)?)"
+                r"(?P<mdy>(?:(?-u:\b)(?P<mdy_w>{weekday})\.?{sep})?(?-u:\b)(?P<mdy_m>{month})\.?\s+(?P<mdy_d>\d{{1,2}}){ordinal}(?-u:\b)(?:{sep}(?P<mdy_y>\d{{4}})(?-u:\b))?)"
             ),
             format!(
-                r"(?P<dmy>(?:\b(?P<dmy_w>{weekday})\.?{sep}(?:the\s+)?)?\b(?P<dmy_d>\d{{1,2}}){ordinal}\s+(?:of\s+)?(?P<dmy_m>{month})\b\.?(?:{sep}(?P<dmy_y>\d{{4}})\b)?)"
+                r"(?P<dmy>(?:(?-u:\b)(?P<dmy_w>{weekday})\.?{sep}(?:the\s+)?)?(?-u:\b)(?P<dmy_d>\d{{1,2}}){ordinal}\s+(?:of\s+)?(?P<dmy_m>{month})(?-u:\b)\.?(?:{sep}(?P<dmy_y>\d{{4}})(?-u:\b))?)"
             ),
-            format!(r"(?P<my>\b(?P<my_m>{month})\.?,?\s+(?:of\s+)?(?P<my_y>\d{{4}})\b)"),
-            format!(r"(?P<sy>\b(?P<sy_s>(?i:{season}))\s+(?:of\s+)?(?P<sy_y>\d{{4}})\b)"),
-            r"(?P<dec>(?:\b(?:the\s+)?(?P<dec_y>1\d{2}0|20\d0)|'(?P<dec_s>\d0))s\b)".to_string(),
-            r"(?P<decw>\b(?i:the)\s+(?P<decw_w>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b)".to_string(),
+            format!(r"(?P<my>(?-u:\b)(?P<my_m>{month})\.?,?\s+(?:of\s+)?(?P<my_y>\d{{4}})(?-u:\b))"),
+            format!(r"(?P<sy>(?-u:\b)(?P<sy_s>(?i:{season}))\s+(?:of\s+)?(?P<sy_y>\d{{4}})(?-u:\b))"),
+            r"(?P<dec>(?:(?-u:\b)(?:the\s+)?(?P<dec_y>1\d{2}0|20\d0)|'(?P<dec_s>\d0))s(?-u:\b))".to_string(),
+            r"(?P<decw>(?-u:\b)(?i:the)\s+(?P<decw_w>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?-u:\b))".to_string(),
             format!(
-                r"(?P<past>\b(?i:(?:the\s+)?(?:past|last|previous)\s+(?P<past_n>\d+|{number}|few|several)\s+(?P<past_u>days|weeks|months|years|decades))\b)"
-            ),
-            format!(
-                r"(?P<ago>\b(?i:(?P<ago_n>\d+|{number})\s+(?P<ago_u>{units})\s+(?P<ago_d>ago|later|earlier|before|after|from\s+now))\b)"
-            ),
-            r"(?P<nd>\b(?i:the\s+(?P<nd_d>next|following|previous|preceding)\s+(?P<nd_u>day|week|month|year|morning|evening|night))\b)".to_string(),
-            r"(?P<db>\b(?i:the\s+(?P<db_u>day|week|month|year)\s+(?P<db_d>before|after|earlier|later))\b)".to_string(),
-            format!(
-                r"(?P<per>\b(?i:(?P<per_m>this\s+past|this\s+coming|the\s+past|the\s+coming|earlier\s+this|later\s+this|early\s+this|late\s+this|early\s+last|late\s+last|early\s+next|late\s+next|last|next|this)\s+(?P<per_u>week|weekend|month|year|decade|morning|afternoon|evening|night|{season}))\b)"
-            ),
-            r"(?P<rd>\b(?i:today|tonight|yesterday|tomorrow)\b)".to_string(),
-            r"(?P<wkd>\b(?i:the)\s+(?P<wkd_w>(?i:weekend))\b)".to_string(),
-            format!(
-                r"(?P<wd>(?:\b(?P<wd_m>(?i:this\s+past|this\s+coming|last|next|this))\s+)?\b(?P<wd_d>{weekday_full})\b(?:\s+(?i:morning|afternoon|evening|night)\b)?)"
+                r"(?P<past>(?-u:\b)(?i:(?:the\s+)?(?:past|last|previous)\s+(?P<past_n>\d+|{number}|few|several)\s+(?P<past_u>days|weeks|months|years|decades))(?-u:\b))"
             ),
             format!(
-                r"(?P<mo>(?:\b(?P<mo_m>(?i:earlier\s+this|later\s+this|last|next|this|early|late|mid-?))\s*)?\b(?P<mo_d>{month_full})\b)"
+                r"(?P<ago>(?-u:\b)(?i:(?P<ago_n>\d+|{number})\s+(?P<ago_u>{units})\s+(?P<ago_d>ago|later|earlier|before|after|from\s+now))(?-u:\b))"
             ),
-            r"(?P<yr>\b(?P<yr_y>1[6-9]\d\d|20\d\d)\b)".to_string(),
+            r"(?P<nd>(?-u:\b)(?i:the\s+(?P<nd_d>next|following|previous|preceding)\s+(?P<nd_u>day|week|month|year|morning|evening|night))(?-u:\b))".to_string(),
+            r"(?P<db>(?-u:\b)(?i:the\s+(?P<db_u>day|week|month|year)\s+(?P<db_d>before|after|earlier|later))(?-u:\b))".to_string(),
+            format!(
+                r"(?P<per>(?-u:\b)(?i:(?P<per_m>this\s+past|this\s+coming|the\s+past|the\s+coming|earlier\s+this|later\s+this|early\s+this|late\s+this|early\s+last|late\s+last|early\s+next|late\s+next|last|next|this)\s+(?P<per_u>week|weekend|month|year|decade|morning|afternoon|evening|night|{season}))(?-u:\b))"
+            ),
+            r"(?P<rd>(?-u:\b)(?i:today|tonight|yesterday|tomorrow)(?-u:\b))".to_string(),
+            r"(?P<wkd>(?-u:\b)(?i:the)\s+(?P<wkd_w>(?i:weekend))(?-u:\b))".to_string(),
+            format!(
+                r"(?P<wd>(?:(?-u:\b)(?P<wd_m>(?i:this\s+past|this\s+coming|last|next|this))\s+)?(?-u:\b)(?P<wd_d>{weekday_full})(?-u:\b)(?:\s+(?i:morning|afternoon|evening|night)(?-u:\b))?)"
+            ),
+            format!(
+                r"(?P<mo>(?:(?-u:\b)(?P<mo_m>(?i:earlier\s+this|later\s+this|last|next|this|early|late|mid-?))\s*)?(?-u:\b)(?P<mo_d>{month_full})(?-u:\b))"
+            ),
+            r"(?P<yr>(?-u:\b)(?P<yr_y>1[6-9]\d\d|20\d\d)(?-u:\b))".to_string(),
         ];
         let pattern = branches.join("|");
         Regex::new(&pattern).unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()))

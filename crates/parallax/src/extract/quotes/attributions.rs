@@ -5,6 +5,7 @@
 
 use super::cues::{cues_in_sentence, fold_space, Cue};
 use super::lexer::{lex, lower, sentence_starts, TokKind};
+use super::lexicon::{lexicon, ClauseRole};
 use super::speakers::Speakers;
 use super::{body_paragraphs, marks, sentence_index};
 use crate::model::{Article, Attribution, Doc, Mention, Span};
@@ -27,6 +28,25 @@ pub fn find_attributions(article: &Article, doc: &Doc, mentions: &[Mention]) -> 
     let mut speakers = Speakers::new(text, mentions, &paragraphs, quoted.clone());
     let mut attributions = Vec::new();
     for (paragraph_index, paragraph) in paragraphs.iter().enumerate() {
+        if let Some((label, content)) = speaker_label(text, paragraph.clone(), mentions) {
+            if quoted_share(text, &quoted, &content) < QUOTED_SHARE {
+                let mention = mentions
+                    .iter()
+                    .position(|mention| {
+                        label.start <= mention.span.start as usize
+                            && mention.span.end as usize <= label.end
+                    })
+                    .map(|index| index as u32);
+                attributions.push(Attribution {
+                    sentence: sentence_index(doc, label.start),
+                    source: fold_space(text.get(label.clone()).unwrap_or("")),
+                    source_span: Span::new(article.index, label.start, label.end),
+                    mention,
+                    cue: ":".to_string(),
+                    content_span: Span::new(article.index, content.start, content.end),
+                });
+            }
+        }
         let starts = sentence_starts(text, paragraph.clone());
         for (position, &start) in starts.iter().enumerate() {
             let end = starts.get(position + 1).copied().unwrap_or(paragraph.end);
@@ -78,6 +98,56 @@ pub fn find_attributions(article: &Article, doc: &Doc, mentions: &[Mention]) -> 
     attributions
 }
 
+/// A paragraph that opens with a speaker's label and a colon: a transcript
+/// line (`MODERATOR: …`) or a headline (`Jane Roe: the vote was fair`).
+/// The label is in capitals, or two to four capitalised words, or holds a
+/// person's mention; it has no verb. Gives the label and the content.
+fn speaker_label(
+    text: &str,
+    paragraph: Range<usize>,
+    mentions: &[Mention],
+) -> Option<(Range<usize>, Range<usize>)> {
+    let paragraph_text = text.get(paragraph.clone())?;
+    let colon = paragraph_text.find(':')?;
+    if colon > 60 {
+        return None;
+    }
+    let label = trim(text, paragraph.start..paragraph.start + colon);
+    let content = trim(text, paragraph.start + colon + 1..paragraph.end);
+    let label_text = text.get(label.clone())?;
+    let content_text = text.get(content.clone())?;
+    if label.is_empty() || content_text.split_whitespace().count() < 3 {
+        return None;
+    }
+    let words: Vec<&str> = label_text.split_whitespace().collect();
+    if words.is_empty() || words.len() > 4 {
+        return None;
+    }
+    let mut buffer = String::new();
+    let capitalised = words.iter().all(|word| {
+        word.chars().next().is_some_and(char::is_uppercase)
+            && lexicon().clause_role(lower(word, &mut buffer)).is_none()
+    });
+    let all_caps = label_text
+        .chars()
+        .filter(|character| character.is_alphabetic())
+        .count()
+        >= 2
+        && label_text
+            .chars()
+            .all(|character| !character.is_lowercase());
+    let has_verb = words
+        .iter()
+        .any(|word| lexicon().verb_at(&[lower(word, &mut buffer)]).is_some());
+    let person = mentions.iter().any(|mention| {
+        mention.kind == crate::model::EntityKind::Person
+            && label.start <= mention.span.start as usize
+            && mention.span.end as usize <= label.end
+    });
+    let named = all_caps || person || (capitalised && words.len() >= 2);
+    (named && capitalised && !has_verb).then_some((label, content))
+}
+
 /// `range` without white space, nor leading commas and colons, nor a
 /// closing sentence mark.
 fn trim(text: &str, range: Range<usize>) -> Range<usize> {
@@ -120,29 +190,68 @@ fn content_of(text: &str, cue: &Cue, sentence: &Range<usize>) -> Range<usize> {
     let mut toks = Vec::new();
     let window_end = floor_boundary(text, window_end);
     lex(text, after_verb..window_end, &mut toks);
+    // Only over words that can make an adjunct: prepositions, articles,
+    // time words, names, numbers and commas (not "said the plan that …").
     let mut buffer = String::new();
-    for (position, tok) in toks.iter().enumerate().take(8) {
-        if tok.kind == TokKind::Word && lower(tok.text(text), &mut buffer) == "that" {
+    for tok in toks.iter().take(8) {
+        let word = lower(tok.text(text), &mut buffer);
+        if tok.kind == TokKind::Word && word == "that" {
             after_verb = tok.end;
             break;
         }
-        if position > 6 {
+        let adjunct_word = match tok.kind {
+            TokKind::Word => {
+                matches!(
+                    lexicon().clause_role(word),
+                    Some(
+                        ClauseRole::Preposition
+                            | ClauseRole::Time
+                            | ClauseRole::Article
+                            | ClauseRole::Determiner
+                    )
+                ) || tok
+                    .text(text)
+                    .chars()
+                    .next()
+                    .is_some_and(|first| first.is_uppercase() || first.is_ascii_digit())
+            }
+            TokKind::Punct => tok.text(text) == ",",
+            _ => false,
+        };
+        if !adjunct_word {
             break;
         }
     }
     let after = trim(text, after_verb.min(sentence.end)..sentence.end);
-    if !after.is_empty()
-        && text
-            .get(after.clone())
-            .is_some_and(|words| words.chars().any(char::is_alphanumeric))
-    {
-        return after;
-    }
-    // "…, the ministry said."
-    trim(
+    let after_text = text.get(after.clone()).unwrap_or("");
+    let after_words = after_text.split_whitespace().count();
+    // "…, the ministry said on Friday.": the content is before the subject
+    // when the words after the verb are an adjunct.
+    let before = trim(
         text,
         sentence.start..subject.phrase.start.max(sentence.start),
-    )
+    );
+    let before_text = text
+        .get(sentence.start..subject.phrase.start.max(sentence.start))
+        .unwrap_or("");
+    let trailing = before_text.trim_end().ends_with([',', '”', '"']) && !before.is_empty();
+    let mut buffer = String::new();
+    let first_after = after_text.split_whitespace().next().unwrap_or("");
+    let first_after_lower = lower(first_after, &mut buffer);
+    // "to" opens the content of "promised to …", not an adjunct.
+    let adjunct = after_words < 3
+        || (first_after_lower != "to"
+            && matches!(
+                lexicon().clause_role(first_after_lower),
+                Some(ClauseRole::Preposition | ClauseRole::Time)
+            ));
+    if trailing && adjunct {
+        return before;
+    }
+    if after_words >= 3 {
+        return after;
+    }
+    0..0
 }
 
 fn floor_boundary(text: &str, mut offset: usize) -> usize {

@@ -6,12 +6,14 @@
 //! `— he said on X`; before one: `X said: `, `X told reporters `, `X was
 //! quoted as saying `, `according to X, `, `X described the talks as `.
 
-use super::lexer::{lex, lower, Tok, TokKind};
+use super::lexer::{lex, Tok, TokKind};
 use super::lexicon::{lexicon, ClauseRole, VerbFlags};
 use std::ops::Range;
 
 /// Longest stretch of text (bytes) read for one cue clause.
 const CLAUSE_WINDOW: usize = 480;
+/// Longest sentence (bytes) read whole for a cue before a quotation.
+const SENTENCE_WINDOW: usize = 2000;
 /// Most words a speaker's noun phrase may have before its verb.
 const MAX_SUBJECT_WORDS: usize = 28;
 /// Most words of a speaker's name part (before an appositive).
@@ -38,6 +40,29 @@ pub struct Cue {
     pub clause_start: usize,
 }
 
+impl Cue {
+    /// A cue without a verb that names its speaker: a transcript's label or a
+    /// name after a dash.
+    pub fn bare(name: Range<usize>, clause_start: usize) -> Cue {
+        Cue {
+            lemma: "",
+            flags: VerbFlags::default(),
+            verb: name.start..name.start,
+            subject: Some(Subject {
+                phrase: name.clone(),
+                head: name.clone(),
+                role: None,
+            }),
+            channel: None,
+            according_to: false,
+            inverted: false,
+            verb_word_index: 0,
+            clause_end: name.end,
+            clause_start,
+        }
+    }
+}
+
 /// Who the cue names: the noun phrase, its head (before an appositive) and
 /// the appositive role.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,19 +84,35 @@ pub struct Channel {
 struct Clause<'text> {
     text: &'text str,
     toks: Vec<Tok>,
-    lowers: Vec<String>,
+    /// The tokens in lower case, one after another, and each token's range
+    /// in it (one allocation per clause, not per token).
+    lowered: String,
+    lower_ranges: Vec<Range<u32>>,
+    /// When set, verbs of thought or evidence are not cues (a direct
+    /// quotation's cue is a verb of speech).
+    speech_only: bool,
 }
 
 impl<'text> Clause<'text> {
     fn new(text: &'text str, range: Range<usize>) -> Self {
         let mut toks = Vec::new();
         lex(text, range, &mut toks);
-        let mut buffer = String::new();
-        let lowers = toks
-            .iter()
-            .map(|tok| lower(tok.text(text), &mut buffer).to_string())
-            .collect();
-        Clause { text, toks, lowers }
+        let mut lowered = String::with_capacity(range_len(&toks));
+        let mut lower_ranges = Vec::with_capacity(toks.len());
+        for tok in &toks {
+            let start = lowered.len() as u32;
+            for character in tok.text(text).chars() {
+                lowered.extend(character.to_lowercase());
+            }
+            lower_ranges.push(start..lowered.len() as u32);
+        }
+        Clause {
+            text,
+            toks,
+            lowered,
+            lower_ranges,
+            speech_only: false,
+        }
     }
 
     /// The clause that follows a quotation: up to the end of the sentence,
@@ -79,9 +120,10 @@ impl<'text> Clause<'text> {
     fn after(text: &'text str, range: Range<usize>) -> Self {
         let window_end = floor_boundary(text, range.end.min(range.start + CLAUSE_WINDOW));
         let mut clause = Clause::new(text, range.start..window_end.max(range.start));
+        clause.speech_only = true;
         let cut = clause.sentence_end(0);
         clause.toks.truncate(cut);
-        clause.lowers.truncate(cut);
+        clause.lower_ranges.truncate(cut);
         clause
     }
 
@@ -159,7 +201,10 @@ impl<'text> Clause<'text> {
     }
 
     fn word(&self, index: usize) -> &str {
-        self.lowers.get(index).map_or("", String::as_str)
+        self.lower_ranges
+            .get(index)
+            .and_then(|range| self.lowered.get(range.start as usize..range.end as usize))
+            .unwrap_or("")
     }
 
     fn is_word(&self, index: usize) -> bool {
@@ -217,13 +262,30 @@ impl<'text> Clause<'text> {
                 return None;
             }
         }
-        let words = self.lowers.get(index..)?;
-        let found = lexicon().verb_at(words)?;
+        let found = lexicon().verb_at_with(|offset| {
+            let position = index + offset;
+            (position < self.toks.len()).then(|| self.word(position))
+        })?;
+        if self.speech_only
+            && lexicon()
+                .verb(found.verb)
+                .is_some_and(|verb| verb.flags.attitude)
+        {
+            return None;
+        }
         // All words of a multi-word form must be word tokens.
         if (index..index + found.words).any(|position| !self.is_word(position)) {
             return None;
         }
         Some((found.verb, found.words))
+    }
+}
+
+/// Bytes covered by a run of tokens (a capacity hint).
+fn range_len(toks: &[Tok]) -> usize {
+    match (toks.first(), toks.last()) {
+        (Some(first), Some(last)) => last.end.saturating_sub(first.start),
+        _ => 0,
     }
 }
 
@@ -333,22 +395,7 @@ fn bare_name(clause: &Clause, index: usize, clause_start: usize) -> Option<Cue> 
         return None;
     }
     let head = clause.span(index, end - 1);
-    Some(Cue {
-        lemma: "",
-        flags: VerbFlags::default(),
-        verb: head.start..head.start,
-        subject: Some(Subject {
-            phrase: head.clone(),
-            head: head.clone(),
-            role: None,
-        }),
-        channel: None,
-        according_to: false,
-        inverted: false,
-        verb_word_index: index,
-        clause_end: head.end,
-        clause_start,
-    })
+    Some(Cue::bare(head, clause_start))
 }
 
 /// True when a cue clause opens `range` closely: a short subject and its
@@ -368,18 +415,23 @@ pub fn starts_with_cue(text: &str, range: Range<usize>) -> bool {
 /// The cue in the writer's words before a quotation, within its sentence
 /// (`range` runs from the sentence start to the opening mark).
 pub fn cue_before(text: &str, sentence_start: usize, range: Range<usize>) -> Option<Cue> {
+    // From the sentence start when it is near (a participle's subject may
+    // open the sentence, before a quotation); else a window before the mark.
     let start = {
-        let earliest = range
-            .end
-            .saturating_sub(CLAUSE_WINDOW)
-            .max(sentence_start.min(range.start));
+        let sentence_start = sentence_start.min(range.start);
+        let earliest = if range.end.saturating_sub(sentence_start) <= SENTENCE_WINDOW {
+            sentence_start
+        } else {
+            range.end.saturating_sub(CLAUSE_WINDOW).max(range.start)
+        };
         let mut start = earliest;
         while start < range.end && !text.is_char_boundary(start) {
             start += 1;
         }
         start
     };
-    let clause = Clause::new(text, start..range.end);
+    let mut clause = Clause::new(text, start..range.end);
+    clause.speech_only = true;
     // Verbs are looked for after `range.start` only; the words before it
     // (back to the sentence start) may hold a participle's subject.
     let first_own = clause.toks.partition_point(|tok| tok.start < range.start);
@@ -412,7 +464,9 @@ pub fn cue_before(text: &str, sentence_start: usize, range: Range<usize>) -> Opt
                     .verb(verb)
                     .map(|verb| verb.flags)
                     .unwrap_or_default();
-                let opens = first == 0 || clause.is_punct(first - 1, ",");
+                let opens = first == 0
+                    || clause.is_punct(first - 1, ",")
+                    || clause.toks[first - 1].kind == TokKind::Quote;
                 match inverted_subject(&clause, last + 1).filter(|_| flags.invert && opens) {
                     Some(subject) => (subject, true),
                     None => continue,
@@ -425,6 +479,75 @@ pub fn cue_before(text: &str, sentence_start: usize, range: Range<usize>) -> Opt
         return Some(cue);
     }
     None
+}
+
+/// `… - Jane Roe and John Doe: “…”`, `From the report: “…”`: a name or a
+/// noun phrase right before the colon that introduces a quotation, with no
+/// verb, credits it (a cue without a verb).
+pub fn label_before_colon(text: &str, range: Range<usize>) -> Option<Cue> {
+    let start = floor_boundary(text, range.end.saturating_sub(160).max(range.start));
+    let clause = Clause::new(text, start..range.end);
+    let colon = clause.toks.len().checked_sub(1)?;
+    if !clause.is_punct(colon, ":") {
+        return None;
+    }
+    let mut first = colon;
+    let mut capitalised = 0;
+    while first > 0 {
+        let index = first - 1;
+        let tok = clause.toks[index];
+        let fits = match tok.kind {
+            TokKind::Word => {
+                clause.capitalised(index)
+                    || matches!(clause.word(index), "and" | "of")
+                    || clause
+                        .role(index)
+                        .is_some_and(ClauseRole::opens_noun_phrase)
+                    || (first == colon && !clause.capitalised(index))
+            }
+            TokKind::Punct => {
+                tok.text(text) == "."
+                    && index > 0
+                    && is_abbreviation_word(clause.toks[index - 1].text(text))
+            }
+            _ => false,
+        };
+        if !fits || clause.verb_at(index).is_some() || colon - index > 8 {
+            break;
+        }
+        capitalised += usize::from(clause.capitalised(index));
+        first = index;
+        if clause
+            .role(index)
+            .is_some_and(ClauseRole::opens_noun_phrase)
+        {
+            break;
+        }
+    }
+    // Trim leading "and"/"of" and require a name or an article's phrase.
+    while first < colon && matches!(clause.word(first), "and" | "of") {
+        first += 1;
+    }
+    let opens_with_article = clause
+        .role(first)
+        .is_some_and(ClauseRole::opens_noun_phrase);
+    if first >= colon || (capitalised == 0 && !opens_with_article) {
+        return None;
+    }
+    // What stands before the phrase: the start, a dash, a preposition
+    // ("From the report:"), or a sentence end.
+    let before_ok = first == 0
+        || clause.toks[first - 1].kind == TokKind::Dash
+        || matches!(clause.role(first - 1), Some(ClauseRole::Preposition))
+        || clause.is_punct(first - 1, ".");
+    if !before_ok {
+        return None;
+    }
+    let name = clause.span(first, colon - 1);
+    Some(Cue::bare(
+        name,
+        clause.toks.get(first).map_or(range.start, |tok| tok.start),
+    ))
 }
 
 /// Finds every reporting verb of a sentence with a subject before it:
@@ -513,9 +636,8 @@ fn according_to(clause: &Clause, index: usize) -> Option<Cue> {
     Some(Cue {
         lemma: "according to",
         flags: VerbFlags {
-            invert: false,
-            addressee: false,
             indirect: true,
+            ..VerbFlags::default()
         },
         verb,
         subject: Some(Subject {
@@ -577,6 +699,10 @@ fn subject_before(clause: &Clause, start: usize, verb_index: usize) -> Option<Su
     while end > start && clause.is_punct(end - 1, ",") {
         end -= 1;
     }
+    // `…, and criticized …`: a coordinated verb shares an earlier subject.
+    if end > start && matches!(clause.role(end - 1), Some(ClauseRole::Connector)) {
+        return None;
+    }
     if end <= start {
         return None;
     }
@@ -632,6 +758,19 @@ fn subject_before(clause: &Clause, start: usize, verb_index: usize) -> Option<Su
 /// quotation, or a reporting clause in a sentence).
 fn subject_leftward(clause: &Clause, verb_index: usize) -> Option<Subject> {
     let mut end = verb_index;
+    // `X was prompted to say`, `X went on to say`: past "to" and the verb
+    // that governs it.
+    if end >= 2
+        && clause.word(end - 1) == "to"
+        && clause.is_word(end - 2)
+        && !clause.capitalised(end - 2)
+    {
+        let mut governing = end - 2;
+        if matches!(clause.word(governing), "on" | "up") && governing > 0 {
+            governing -= 1;
+        }
+        end = governing;
+    }
     while end > 0
         && (matches!(clause.role(end - 1), Some(ClauseRole::Filler)) || is_adverb(clause, end - 1))
     {
@@ -691,7 +830,10 @@ fn subject_leftward(clause: &Clause, verb_index: usize) -> Option<Subject> {
         && clause.capitalised(start - 2)
     {
         let name_start = noun_phrase_start(clause, start - 1);
-        if name_start < start - 1 {
+        // Not an opening phrase ("In June, the council …").
+        let after_preposition =
+            name_start > 0 && matches!(clause.role(name_start - 1), Some(ClauseRole::Preposition));
+        if name_start < start - 1 && !after_preposition {
             role = Some(clause.span(start, role_last.unwrap_or(head_end - 1)));
             head_end = start - 1;
             start = name_start;
@@ -784,7 +926,55 @@ fn noun_phrase_start(clause: &Clause, end: usize) -> usize {
 /// The subject that opens the clause before `limit`: a pronoun, a run of
 /// capitalised words, or an article and its noun ("the senator").
 fn main_clause_subject(clause: &Clause, limit: usize) -> Option<Subject> {
-    let mut first = (0..limit).find(|&index| clause.is_word(index))?;
+    // The first word outside quotation marks (the sentence may open with a
+    // quotation: `“…,” she said, adding, “…”`).
+    let mut inside_quote = false;
+    let mut first = None;
+    for index in 0..limit {
+        let tok = clause.toks[index];
+        if tok.kind == TokKind::Quote && !clause.is_possessive_mark(index) {
+            // Curly marks tell their side; straight ones alternate.
+            inside_quote = match tok.text(clause.text) {
+                "“" | "«" | "„" => true,
+                "”" | "»" => false,
+                _ => !inside_quote,
+            };
+            continue;
+        }
+        if !inside_quote && tok.is_word() {
+            first = Some(index);
+            break;
+        }
+    }
+    let mut first = first?;
+    // An opening adverbial phrase ("Later on Sunday, …", "Speaking in
+    // Ohio, …"): the subject follows its comma.
+    let opening_word = clause.word(first);
+    let adverbial = matches!(
+        clause.role(first),
+        Some(ClauseRole::Filler | ClauseRole::Time | ClauseRole::Connector)
+    ) || (opening_word.len() > 4
+        && (opening_word.ends_with("ing") || opening_word.ends_with("ly")));
+    if adverbial {
+        if let Some(comma) =
+            (first..limit.min(first + 12)).find(|&index| clause.is_punct(index, ","))
+        {
+            first = (comma + 1..limit).find(|&index| clause.is_word(index))?;
+        }
+    }
+    // A dateline ("CITY, Month 8 (Agency) — …"): the sentence starts after
+    // its dash.
+    if let Some(dash) =
+        (first..limit.min(first + 10)).find(|&index| clause.toks[index].kind == TokKind::Dash)
+    {
+        let all_caps_start = clause.toks[first]
+            .text(clause.text)
+            .chars()
+            .all(|character| !character.is_lowercase());
+        if all_caps_start {
+            first = (dash + 1..limit).find(|&index| clause.is_word(index))?;
+        }
+    }
     // A sentence opening with a prepositional phrase and a comma ("During
     // the speech, Jane Roe …"): the subject follows the comma.
     if matches!(clause.role(first), Some(ClauseRole::Preposition)) {
@@ -818,6 +1008,23 @@ fn main_clause_subject(clause: &Clause, limit: usize) -> Option<Subject> {
                     && is_abbreviation_word(clause.toks[end - 1].text(clause.text)))
         {
             end += 1;
+        }
+        // "Jane Roe's deputy": a possessive name owns the noun after it.
+        let possessive = clause.toks[end - 1].text(clause.text).ends_with("’s")
+            || clause.toks[end - 1].text(clause.text).ends_with("'s");
+        if possessive {
+            let mut noun_end = end;
+            // Up to two words, not a past-tense verb ("… deputy rallied").
+            while noun_end < limit
+                && noun_end < end + 2
+                && clause.is_word(noun_end)
+                && clause.role(noun_end).is_none()
+                && clause.verb_at(noun_end).is_none()
+                && !clause.word(noun_end).ends_with("ed")
+            {
+                noun_end += 1;
+            }
+            end = noun_end;
         }
         first..end
     } else {
@@ -967,11 +1174,14 @@ fn addressee(clause: &Clause, start: usize) -> Option<Channel> {
         let keep = match tok.kind {
             TokKind::Word => {
                 let role = clause.role(end);
+                // An article after the hearer's name opens the reported
+                // clause ("told Reuters the talks …").
                 let stop = matches!(
                     role,
                     Some(ClauseRole::Connector | ClauseRole::Filler | ClauseRole::Time)
                 ) || matches!(role, Some(ClauseRole::Preposition))
-                    && !matches!(clause.word(end), "of" | "for");
+                    && !matches!(clause.word(end), "of" | "for")
+                    || (end > start && role.is_some_and(ClauseRole::opens_noun_phrase));
                 !stop && clause.verb_at(end).is_none()
             }
             TokKind::Punct => {
@@ -1008,6 +1218,12 @@ fn channel_phrase(clause: &Clause, from: usize, to: usize, after_verb: usize) ->
     let mut best: Option<(bool, Channel)> = None;
     for index in from..to {
         if !clause.is_word(index) {
+            continue;
+        }
+        // Every phrase opens with a preposition: skip other words quickly.
+        if !matches!(clause.role(index), Some(ClauseRole::Preposition))
+            && clause.word(index) != "during"
+        {
             continue;
         }
         for phrase in &lexicon().channels {

@@ -100,6 +100,13 @@ pub fn lex(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
         }
         let mut end = start + character.len_utf8();
         let kind = if is_quote_char(character) {
+            // Two apostrophes are one double mark ('' … '').
+            if character == '\'' {
+                if let Some(&(next_offset, '\'')) = characters.peek() {
+                    end = base + next_offset + 1;
+                    characters.next();
+                }
+            }
             TokKind::Quote
         } else if is_dash_char(character) {
             TokKind::Dash
@@ -232,6 +239,14 @@ mod tests {
 
     #[test]
     fn lexes_words_marks_and_dashes() {
+        assert_eq!(
+            texts("''Yes''"),
+            vec![
+                ("''", TokKind::Quote),
+                ("Yes", TokKind::Word),
+                ("''", TokKind::Quote)
+            ]
+        );
         let tokens = texts("“Don’t,” said U.S. envoy — well-known -- x");
         assert_eq!(
             tokens,

@@ -11,6 +11,9 @@ const SPEAKER_CUES: &str = include_str!("../../../data/speaker_cues.tsv");
 const PRONOUNS: &str = include_str!("../../../data/pronouns.tsv");
 const NAME_ABBREVIATIONS: &str = include_str!("../../../data/name_abbreviations.txt");
 const CLAUSE_WORDS: &str = include_str!("../../../data/clause_words.tsv");
+/// Given names and the gender they usually mark (the mentions stage's table,
+/// read here to match "he"/"she" with a named person).
+const GIVEN_NAMES: &str = include_str!("../../../data/given_names.tsv");
 
 /// The part a small word plays in a cue's clause (see `data/clause_words.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -40,6 +43,9 @@ pub struct VerbFlags {
     pub addressee: bool,
     /// Also introduces reported speech: `officials said that …`.
     pub indirect: bool,
+    /// A verb of thought, wish or evidence: an attribution's cue, never a
+    /// direct quotation's.
+    pub attitude: bool,
 }
 
 /// One reporting verb: its lemma, flags, and its forms in words.
@@ -69,6 +75,9 @@ pub struct Lexicon {
     pub pronouns: HashMap<&'static str, Referent>,
     pub abbreviations: Vec<&'static str>,
     pub clause_words: HashMap<&'static str, ClauseRole>,
+    /// Given name (as written in the table) → gender, for names of one
+    /// gender only.
+    pub given_names: HashMap<&'static str, Gender>,
 }
 
 /// A channel phrase: its words (lower case), whether it takes a following
@@ -123,6 +132,7 @@ fn parse_flags(column: &str) -> VerbFlags {
             "invert" => flags.invert = true,
             "addressee" => flags.addressee = true,
             "indirect" => flags.indirect = true,
+            "attitude" => flags.attitude = true,
             _ => {}
         }
     }
@@ -235,6 +245,20 @@ fn build() -> Lexicon {
         clause_words.insert(word, role);
     }
 
+    let mut given_names = HashMap::new();
+    for line in data_lines(GIVEN_NAMES) {
+        let mut columns = line.split('\t');
+        let (Some(name), Some(gender)) = (columns.next(), columns.next()) else {
+            continue;
+        };
+        let gender = match gender.trim() {
+            "m" => Gender::Male,
+            "f" => Gender::Female,
+            _ => continue,
+        };
+        given_names.insert(name.trim(), gender);
+    }
+
     Lexicon {
         verbs,
         verb_forms,
@@ -243,6 +267,7 @@ fn build() -> Lexicon {
         pronouns,
         abbreviations,
         clause_words,
+        given_names,
     }
 }
 
@@ -256,14 +281,22 @@ impl Lexicon {
     /// The reporting verb whose form starts at `words[0]`, matching the
     /// longest form. `words` are lower case.
     pub fn verb_at<S: AsRef<str>>(&self, words: &[S]) -> Option<VerbMatch> {
-        let first = words.first()?.as_ref();
+        self.verb_at_with(|offset| words.get(offset).map(AsRef::as_ref))
+    }
+
+    /// As [`Lexicon::verb_at`], with the lower-case words given by `word`
+    /// (offset from the first word → the word, `None` past the end).
+    pub fn verb_at_with<'words>(
+        &self,
+        word: impl Fn(usize) -> Option<&'words str>,
+    ) -> Option<VerbMatch> {
+        let first = word(0)?;
         let candidates = self.verb_forms.get(first)?;
         for (verb, form) in candidates {
-            let fits = form.len() <= words.len()
-                && form
-                    .iter()
-                    .zip(words.iter())
-                    .all(|(expected, actual)| *expected == actual.as_ref());
+            let fits = form
+                .iter()
+                .enumerate()
+                .all(|(offset, expected)| word(offset) == Some(*expected));
             if fits {
                 return Some(VerbMatch {
                     verb: *verb,
@@ -287,12 +320,23 @@ impl Lexicon {
         self.gender_cues.get(bare.to_lowercase().as_str()).copied()
     }
 
-    /// What a pronoun may stand for; `None` when `word` is no pronoun.
+    /// What a pronoun may stand for; `None` when `word` is no pronoun. A
+    /// contraction counts as its pronoun ("She’s", "we're").
     pub fn pronoun(&self, word: &str) -> Option<Referent> {
-        if word.len() > 4 {
+        let bare = match word.split_once(['’', '\'']) {
+            Some((pronoun, "s" | "re" | "ve" | "ll" | "d" | "m")) => pronoun,
+            _ => word,
+        };
+        if bare.len() > 4 {
             return None;
         }
-        self.pronouns.get(word.to_lowercase().as_str()).copied()
+        self.pronouns.get(bare.to_lowercase().as_str()).copied()
+    }
+
+    /// The gender a given name usually marks ("Maria" → female), when it
+    /// marks one.
+    pub fn given_name_gender(&self, name: &str) -> Option<Gender> {
+        self.given_names.get(name).copied()
     }
 
     /// The clause role of a lower-case word, if it has one.
@@ -377,6 +421,9 @@ mod tests {
         }
         assert_eq!(lexicon.pronoun("She"), Some(Referent::Female));
         assert_eq!(lexicon.pronoun("Shelter"), None);
+        assert_eq!(lexicon.pronoun("We’re"), Some(Referent::Speaker));
+        assert_eq!(lexicon.pronoun("he's"), Some(Referent::Male));
+        assert_eq!(lexicon.pronoun("Let's"), None);
     }
 
     #[test]
@@ -391,6 +438,26 @@ mod tests {
         }
         assert_eq!(roles.len(), 6);
         assert_eq!(lexicon.clause_role("said"), None);
+    }
+
+    #[test]
+    fn every_gendered_given_name_is_read() {
+        let lexicon = lexicon();
+        let mut gendered = 0;
+        for line in data_lines(GIVEN_NAMES) {
+            let mut columns = line.split('\t');
+            let (Some(name), Some(gender)) = (columns.next(), columns.next()) else {
+                continue;
+            };
+            let expected = match gender.trim() {
+                "m" => Some(Gender::Male),
+                "f" => Some(Gender::Female),
+                _ => None,
+            };
+            assert_eq!(lexicon.given_name_gender(name.trim()), expected, "{name}");
+            gendered += usize::from(expected.is_some());
+        }
+        assert!(gendered > 100);
     }
 
     #[test]

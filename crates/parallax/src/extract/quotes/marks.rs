@@ -47,6 +47,9 @@ pub struct RawQuote {
     pub pieces: Vec<Range<usize>>,
     pub style: Style,
     pub closed: bool,
+    /// A speaker's label that opens the quoted text of a transcript
+    /// (`"MODERATOR: …`), kept out of the content.
+    pub label: Option<Range<usize>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,7 +155,101 @@ pub fn find_raw_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<RawQuote>
         );
     }
     quotes.sort_by_key(|quote| quote.open);
-    quotes
+    split_at_labels(text, quotes)
+}
+
+/// The speaker's label that opens a quoted paragraph of a transcript: one
+/// to three words in capitals and a colon (`WALLACE: …`, `MS. ROE: …`).
+/// Returns the label's range and where the text after it starts.
+fn transcript_label(text: &str, piece: &Range<usize>) -> Option<(Range<usize>, usize)> {
+    let piece_text = text.get(piece.clone())?;
+    let colon = piece_text.get(..piece_text.len().min(40))?.find(':')?;
+    let label = piece_text.get(..colon)?.trim_end();
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let letters = label
+        .chars()
+        .filter(|character| character.is_alphabetic())
+        .count();
+    let capitals = label
+        .chars()
+        .all(|character| character.is_uppercase() || !character.is_alphabetic())
+        && label.chars().all(|character| {
+            character.is_alphabetic()
+                || character.is_whitespace()
+                || matches!(character, '.' | '\'' | '’' | '-')
+        });
+    if words.is_empty() || words.len() > 3 || letters < 2 || !capitals {
+        return None;
+    }
+    let rest = piece_text.get(colon + 1..)?;
+    let content_start = piece.start + colon + 1 + (rest.len() - rest.trim_start().len());
+    Some((piece.start..piece.start + label.len(), content_start))
+}
+
+/// Splits quotations whose paragraphs open with transcript labels: each
+/// label starts a quotation of its own, with the label kept aside.
+fn split_at_labels(text: &str, quotes: Vec<RawQuote>) -> Vec<RawQuote> {
+    let mut out = Vec::with_capacity(quotes.len());
+    for quote in quotes {
+        let has_label = quote
+            .pieces
+            .iter()
+            .any(|piece| transcript_label(text, piece).is_some());
+        if !has_label || quote.style == Style::Dash {
+            out.push(quote);
+            continue;
+        }
+        let piece_count = quote.pieces.len();
+        let mut current: Option<RawQuote> = None;
+        for (piece_index, piece) in quote.pieces.iter().enumerate() {
+            let paragraph = quote.first_paragraph + piece_index;
+            let is_last = piece_index + 1 == piece_count;
+            let close_end = if is_last { quote.close_end } else { piece.end };
+            let closed = is_last && quote.closed;
+            let labelled = transcript_label(text, piece);
+            match (labelled, current.as_mut()) {
+                (None, Some(open_quote)) => {
+                    open_quote.pieces.push(piece.clone());
+                    open_quote.content.end = piece.end;
+                    open_quote.close_end = close_end;
+                    open_quote.last_paragraph = paragraph;
+                    open_quote.closed = closed;
+                }
+                (labelled, _) => {
+                    if let Some(finished) = current.take() {
+                        out.push(finished);
+                    }
+                    let (label, content_start) = match labelled {
+                        Some((label, content_start)) => (Some(label), content_start.min(piece.end)),
+                        None => (None, piece.start),
+                    };
+                    // The mark that opens this paragraph's part.
+                    let open = if piece_index == 0 {
+                        quote.open
+                    } else {
+                        text.get(..piece.start)
+                            .and_then(|before| before.trim_end().char_indices().next_back())
+                            .map_or(piece.start, |(offset, _)| offset)
+                    };
+                    current = Some(RawQuote {
+                        open,
+                        content: content_start..piece.end,
+                        close_end,
+                        first_paragraph: paragraph,
+                        last_paragraph: paragraph,
+                        pieces: std::iter::once(content_start..piece.end).collect(),
+                        style: quote.style,
+                        closed,
+                        label,
+                    });
+                }
+            }
+        }
+        if let Some(finished) = current {
+            out.push(finished);
+        }
+    }
+    out
 }
 
 fn opens_like(character: char, family: MarkFamily) -> bool {
@@ -358,6 +455,7 @@ fn push_quote(
         pieces,
         style,
         closed,
+        label: None,
     });
 }
 
@@ -762,6 +860,34 @@ mod tests {
         assert_eq!(
             quoted("Text with a stray “mark\nNext paragraph."),
             Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn transcript_labels_start_quotations_of_their_own() {
+        let text = "\"HOST: Welcome back. Our guest is here.\n\"GUEST: Thank you for having me.\n\"It is good to be back.\"";
+        let quotes = find_raw_quotes(text, &paragraphs(text));
+        let got: Vec<(Option<&str>, String)> = quotes
+            .iter()
+            .map(|quote| {
+                let label = quote.label.clone().map(|label| &text[label]);
+                let pieces: Vec<&str> = quote
+                    .pieces
+                    .iter()
+                    .map(|piece| &text[piece.clone()])
+                    .collect();
+                (label, pieces.join(" | "))
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("HOST"), "Welcome back. Our guest is here.".to_string()),
+                (
+                    Some("GUEST"),
+                    "Thank you for having me. | It is good to be back.".to_string()
+                ),
+            ]
         );
     }
 

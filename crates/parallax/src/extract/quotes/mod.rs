@@ -159,13 +159,14 @@ fn resolve_quotes(
             .filter(|next| next.first_paragraph == raw.last_paragraph)
             .map_or(last_paragraph.end, |next| next.open);
         let after_cue = (raw.close_end < next_open)
-            .then(|| cue_after(text, raw.close_end..last_paragraph.end))
+            .then(|| cue_after(text, raw.close_end..next_open))
             .flatten()
             .filter(|cue| after_cue_fits(text, raw, cue));
         let before_cue = if prefix_text.is_empty() || raw.style == Style::Dash {
             None
         } else {
             cue_before(text, sentence_start, prefix.clone())
+                .or_else(|| cues::label_before_colon(text, prefix.clone()))
         };
         let opens_paragraph = text
             .get(first_paragraph.start..raw.open)
@@ -176,6 +177,8 @@ fn resolve_quotes(
             None
         };
 
+        // A transcript label names the speaker of its quoted paragraph.
+        let label_cue = raw.label.clone().map(|label| Cue::bare(label, raw.open));
         let fragment = is_fragment(
             text,
             raw,
@@ -184,7 +187,14 @@ fn resolve_quotes(
             after_cue.is_some(),
             last_paragraph.end,
         );
-        let cue = after_cue.or(before_cue).or(colon_cue);
+        // A writer's sentence that reports someone's words and is itself
+        // credited to a source (`X described the talks as “…”, according to
+        // Y`): the words are X's.
+        let after_cue = match (after_cue, &before_cue) {
+            (Some(after), Some(_)) if after.according_to => None,
+            (after, _) => after,
+        };
+        let cue = label_cue.or(after_cue).or(before_cue).or(colon_cue);
 
         let mut speaker = None;
         let mut via = SpeakerVia::Named;
@@ -214,10 +224,13 @@ fn resolve_quotes(
                     };
                 }
             }
-        } else if let Some(previous_quote) = previous
-            .as_ref()
-            .filter(|_| !fragment || raw.style == Style::Dash)
-        {
+        } else if let Some(previous_quote) = previous.as_ref().filter(|previous| {
+            // A fragment continues a quotation of its own sentence
+            // (`says “…” because “…”`); a full one continues any.
+            let same_sentence = previous.last_paragraph == raw.first_paragraph
+                && previous.close_end > sentence_start;
+            !fragment || raw.style == Style::Dash || same_sentence
+        }) {
             let same_paragraph = previous_quote.last_paragraph == raw.first_paragraph;
             let next_paragraph =
                 previous_quote.last_paragraph + 1 == raw.first_paragraph && prefix_text.is_empty();
@@ -339,6 +352,32 @@ fn introducing_cue(
     cue_before(text, start, start..colon + 1)
 }
 
+/// True for words in title case: two to twelve words, every word of four
+/// letters or more capitalised, no comma and no sentence inside.
+fn is_title_case(quoted: &str) -> bool {
+    let words: Vec<&str> = quoted
+        .split(|character: char| {
+            !(character.is_alphanumeric() || character == '\'' || character == '’')
+        })
+        .filter(|word| !word.is_empty())
+        .collect();
+    if words.len() < 2 || words.len() > 12 {
+        return false;
+    }
+    let long_words: Vec<&&str> = words
+        .iter()
+        .filter(|word| word.chars().count() >= 4)
+        .collect();
+    !long_words.is_empty()
+        && long_words
+            .iter()
+            .all(|word| word.chars().next().is_some_and(char::is_uppercase))
+        && !quoted.contains([',', ';'])
+        && !quoted
+            .trim_end_matches(['.', '!', '?'])
+            .contains(['.', '!', '?'])
+}
+
 /// A fragment is quoted inside the writer's own sentence: words of the
 /// writer before it that do not introduce it (`called the talks “very
 /// productive”`), or words after it that are no cue.
@@ -358,21 +397,31 @@ fn is_fragment(
         .chars()
         .next()
         .is_some_and(|first| first.is_uppercase() || first.is_ascii_digit());
-    if prefix_text.is_empty() || prefix_text.ends_with(':') {
-        if has_after_cue {
-            return false;
-        }
-        // Quoted words that the writer's sentence goes on from.
-        let after = text
-            .get(raw.close_end..paragraph_end)
-            .unwrap_or("")
-            .trim_start();
-        let continues = after
-            .chars()
-            .next()
-            .is_some_and(|next| next.is_alphanumeric() && !next.is_uppercase());
-        let ends_sentence = quoted.ends_with(['.', '!', '?', '…']);
-        return continues && !ends_sentence;
+    let opens_sentence = prefix_text.is_empty() || prefix_text.ends_with(':');
+    if has_after_cue && opens_sentence {
+        return false;
+    }
+    // A title in quotation marks ("State of the Union", "Legend in the Coal
+    // Fields") names a work or a show: it is no one's remark.
+    if is_title_case(quoted) {
+        return true;
+    }
+    // Quoted words that the writer's sentence goes on from ("… “Morning
+    // Joe” that nobody …").
+    let after = text
+        .get(raw.close_end..paragraph_end)
+        .unwrap_or("")
+        .trim_start();
+    let continues = after
+        .chars()
+        .next()
+        .is_some_and(|next| next.is_alphanumeric() && !next.is_uppercase());
+    let ends_sentence = quoted.ends_with(['.', '!', '?', '…']);
+    if continues && !ends_sentence {
+        return true;
+    }
+    if opens_sentence {
+        return false;
     }
     if let Some(cue) = before_cue {
         if prefix_text.ends_with(',') && starts_upper {

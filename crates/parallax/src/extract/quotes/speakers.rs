@@ -44,6 +44,13 @@ pub struct Speakers<'article> {
     quoted: Vec<Range<usize>>,
     /// Genders learned in the article: name → gender.
     learned: HashMap<String, Gender>,
+    /// Each mention's name without a possessive ending, by mention index.
+    stripped: Vec<String>,
+    /// Last word → the mentions of several words ending with it, as
+    /// (start, mention index) in text order.
+    surnames: HashMap<String, Vec<(usize, usize)>>,
+    /// Each mention's full name, by mention index.
+    full_names: Vec<String>,
 }
 
 impl<'article> Speakers<'article> {
@@ -56,14 +63,39 @@ impl<'article> Speakers<'article> {
         let mut order: Vec<usize> = (0..mentions.len()).collect();
         order.sort_by_key(|&index| mentions.get(index).map_or(0, |mention| mention.span.start));
         quoted.sort_by_key(|range| range.start);
-        Speakers {
+        let stripped: Vec<String> = mentions
+            .iter()
+            .map(|mention| strip_possessive(&mention.name))
+            .collect();
+        let mut surnames: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for &index in &order {
+            let (Some(mention), Some(name)) = (mentions.get(index), stripped.get(index)) else {
+                continue;
+            };
+            if let Some((given, last)) = name.rsplit_once(' ') {
+                if !given.trim().is_empty() && !last.is_empty() {
+                    surnames
+                        .entry(last.to_string())
+                        .or_default()
+                        .push((mention.span.start as usize, index));
+                }
+            }
+        }
+        let mut speakers = Speakers {
             text,
             mentions,
             order,
             paragraphs,
             quoted,
             learned: HashMap::new(),
-        }
+            stripped,
+            surnames,
+            full_names: Vec::new(),
+        };
+        speakers.full_names = (0..mentions.len())
+            .map(|index| speakers.compute_full_name(index))
+            .collect();
+        speakers
     }
 
     /// The speaker a cue's subject names. `previous` is the last quotation's
@@ -96,8 +128,39 @@ impl<'article> Speakers<'article> {
             return Some(found);
         }
         let head_gender = gender_in_words(head_text).or(role_gender);
-        if let Some(mention_index) = self.mention_in(&head) {
-            let name = self.full_name(mention_index);
+        // "Jane Roe's deputy": a possessive name is not the speaker.
+        let possessed = self.mention_in(&head).is_some_and(|mention_index| {
+            let mention_end = self
+                .mentions
+                .get(mention_index)
+                .map_or(head.end, |mention| mention.span.end as usize);
+            let rest = self
+                .text
+                .get(mention_end.min(head.end)..head.end)
+                .unwrap_or("");
+            let after_possessive = rest
+                .strip_prefix("’s")
+                .or_else(|| rest.strip_prefix("'s"))
+                .or_else(|| rest.strip_prefix('’'))
+                .or_else(|| rest.strip_prefix('\''));
+            after_possessive.is_some_and(|after| after.chars().any(char::is_alphabetic))
+        });
+        // "Jane Roe and John Doe": several speakers, kept as written.
+        let several = head_text
+            .split_whitespace()
+            .any(|word| word == "and" || word == "&");
+        if several {
+            return Some(Found {
+                name: fold_space(head_text),
+                span: head,
+                mention: None,
+                pronoun: false,
+                person: true,
+                gender: None,
+            });
+        }
+        if let Some(mention_index) = self.mention_in(&head).filter(|_| !possessed) {
+            let name = self.full_name(mention_index).to_string();
             let gender = head_gender.or_else(|| self.gender_of_mention(mention_index));
             if let Some(gender) = gender {
                 self.learned.insert(name.clone(), gender);
@@ -133,6 +196,22 @@ impl<'article> Speakers<'article> {
                 person: true,
                 gender,
             });
+        }
+        // `the minister's spokesman, Jane Roe, said`: a name in apposition to
+        // a description is the speaker.
+        if let Some(role) = subject.role.clone() {
+            let role_is_name = self.mention_in(&role).is_some()
+                || self.capitalised_run(&role).is_some_and(|run| run == role);
+            if role_is_name {
+                let renamed = Subject {
+                    phrase: subject.phrase.clone(),
+                    head: role,
+                    role: None,
+                };
+                if let Some(found) = self.resolve_subject(&renamed, previous, paragraph) {
+                    return Some(found);
+                }
+            }
         }
         let full_text = self.text.get(full_head.clone()).unwrap_or(head_text);
         Some(Found {
@@ -237,19 +316,30 @@ impl<'article> Speakers<'article> {
         Some(first.start..last.end)
     }
 
-    /// The full name of a mention: its antecedent's, or the longest earlier
+    /// The full name of a mention (computed once, in [`Speakers::new`]).
+    pub fn full_name(&self, mention_index: usize) -> &str {
+        self.full_names
+            .get(mention_index)
+            .map_or("", String::as_str)
+    }
+
+    /// The full name of a mention: its antecedent's, or the nearest earlier
     /// mention that ends with it ("Doe" → "Jane Doe").
-    pub fn full_name(&self, mention_index: usize) -> String {
+    fn compute_full_name(&self, mention_index: usize) -> String {
         let Some(mention) = self.mentions.get(mention_index) else {
             return String::new();
         };
         if let Some(antecedent) = mention
             .antecedent
-            .and_then(|index| self.mentions.get(index as usize))
+            .and_then(|index| self.stripped.get(index as usize))
         {
-            return strip_possessive(&antecedent.name);
+            return antecedent.clone();
         }
-        let name = strip_possessive(&mention.name);
+        let name = self
+            .stripped
+            .get(mention_index)
+            .cloned()
+            .unwrap_or_default();
         if mention.form == MentionForm::Full && name.contains(' ') {
             return name;
         }
@@ -257,32 +347,19 @@ impl<'article> Speakers<'article> {
             .unwrap_or(name)
     }
 
-    /// The nearest earlier (else later) mention of several words ending with
-    /// `surname`.
+    /// The nearest earlier (else the first later) mention of several words
+    /// ending with `surname`.
     fn expand_surname(&self, surname: &str, position: usize) -> Option<String> {
         if surname.is_empty() || surname.contains(' ') {
             return None;
         }
-        let mut later: Option<String> = None;
-        let mut earlier: Option<String> = None;
-        for &index in &self.order {
-            let Some(candidate) = self.mentions.get(index) else {
-                continue;
-            };
-            let candidate_name = strip_possessive(&candidate.name);
-            let Some(prefix) = candidate_name.strip_suffix(surname) else {
-                continue;
-            };
-            if !prefix.ends_with(' ') || prefix.trim().is_empty() {
-                continue;
-            }
-            if (candidate.span.start as usize) < position {
-                earlier = Some(candidate_name);
-            } else if later.is_none() {
-                later = Some(candidate_name);
-            }
-        }
-        earlier.or(later)
+        let candidates = self.surnames.get(surname)?;
+        let earlier = candidates.partition_point(|&(start, _)| start < position);
+        let (_, index) = match earlier.checked_sub(1) {
+            Some(nearest) => candidates.get(nearest)?,
+            None => candidates.first()?,
+        };
+        self.stripped.get(*index).cloned()
     }
 
     fn gender_of_mention(&self, mention_index: usize) -> Option<Gender> {
@@ -304,7 +381,16 @@ impl<'article> Speakers<'article> {
         if let Some(gender) = lexicon().gender_of_word(previous_word) {
             return Some(gender);
         }
-        self.learned.get(&self.full_name(mention_index)).copied()
+        let full_name = self.full_name(mention_index);
+        if let Some(gender) = self.learned.get(full_name) {
+            return Some(*gender);
+        }
+        // The given name of a full name ("Maria Roe" → female).
+        let mut words = full_name.split_whitespace();
+        match (words.next(), words.next()) {
+            (Some(given), Some(_)) => lexicon().given_name_gender(given),
+            _ => None,
+        }
     }
 
     fn paragraph_of(&self, position: usize) -> usize {
@@ -401,16 +487,31 @@ impl<'article> Speakers<'article> {
             }
         }
         if let Some(index) = chosen {
+            // The subject of the last reporting verb from that sentence on
+            // ("Putin and Lukashenko are old friends, Coale said. — …, he
+            // told reporters"), or a pronoun there that carries the previous
+            // speaker on ("He noted that Lukashenko …").
+            if let Some(found) = self.reporting_subject(&at, index, gender, previous_recent) {
+                return Some(found);
+            }
             // The previous speaker wins when named in that sentence too.
             if let Some(previous) = previous_recent {
                 let sentence = self.mentions.get(index).map(|mention| mention.sentence);
-                let named_there = self.order.iter().any(|&other| {
-                    self.mentions.get(other).is_some_and(|mention| {
-                        Some(mention.sentence) == sentence
-                            && (mention.span.end as usize) <= at.start
-                            && self.full_name(other) == previous.found.name
+                // Mentions from that sentence up to the pronoun, read back.
+                let named_there = self
+                    .order
+                    .get(..end_position)
+                    .unwrap_or(&[])
+                    .iter()
+                    .rev()
+                    .map_while(|&other| {
+                        let mention = self.mentions.get(other)?;
+                        (Some(mention.sentence) >= sentence).then_some((other, mention.sentence))
                     })
-                });
+                    .any(|(other, other_sentence)| {
+                        Some(other_sentence) == sentence
+                            && self.full_name(other) == previous.found.name
+                    });
                 if named_there && compatible(previous.found.gender) {
                     return Some(Found {
                         span: at,
@@ -434,15 +535,17 @@ impl<'article> Speakers<'article> {
                 });
             }
         }
-        // The last compatible person named anywhere before.
+        // The last compatible person named in the six paragraphs before.
         for &index in self.order.get(..end_position).unwrap_or(&[]).iter().rev() {
             let Some(mention) = self.mentions.get(index) else {
                 continue;
             };
+            if self.paragraph_of(mention.span.start as usize) + 6 < paragraph {
+                break;
+            }
             if self.person_like(index)
                 && !self.is_quoted(&mention.span.range())
                 && compatible(self.gender_of_mention(index))
-                && self.paragraph_of(mention.span.start as usize) + 6 >= paragraph
             {
                 return Some(self.found_for_mention(index, at, gender));
             }
@@ -450,9 +553,59 @@ impl<'article> Speakers<'article> {
         Some(unresolved)
     }
 
+    fn reporting_subject(
+        &self,
+        at: &Range<usize>,
+        candidate: usize,
+        gender: Option<Gender>,
+        previous: Option<&PreviousSpeaker>,
+    ) -> Option<Found> {
+        let compatible = |candidate: Option<Gender>| match (gender, candidate) {
+            (Some(wanted), Some(found)) => wanted == found,
+            _ => true,
+        };
+        let mention = self.mentions.get(candidate)?;
+        let mention_start = mention.span.start as usize;
+        let paragraph = self.paragraphs.get(self.paragraph_of(mention_start))?;
+        let starts = super::lexer::sentence_starts(self.text, paragraph.clone());
+        let position = starts.partition_point(|&start| start <= mention_start);
+        let sentence_start = position
+            .checked_sub(1)
+            .and_then(|index| starts.get(index))
+            .copied()
+            .unwrap_or(paragraph.start);
+        if at.start <= sentence_start || at.start - sentence_start > 3000 {
+            return None;
+        }
+        let cues = super::cues::cues_in_sentence(self.text, sentence_start..at.start);
+        let cue = cues.iter().rev().find(|cue| {
+            !cue.flags.attitude
+                && !cue.according_to
+                && cue.subject.is_some()
+                && !self.is_quoted(&cue.verb)
+        })?;
+        let subject = cue.subject.as_ref()?;
+        let head = self.trim_head(subject.head.clone());
+        let head_text = self.text.get(head.clone())?.trim();
+        if let Some(referent) = lexicon().pronoun(head_text) {
+            let previous = previous?;
+            let chains = referent.gender() == gender
+                && previous.found.person
+                && compatible(previous.found.gender);
+            return chains.then(|| Found {
+                span: at.clone(),
+                pronoun: true,
+                ..previous.found.clone()
+            });
+        }
+        let index = self.mention_in(&head)?;
+        (self.person_like(index) && compatible(self.gender_of_mention(index)))
+            .then(|| self.found_for_mention(index, at.clone(), gender))
+    }
+
     fn found_for_mention(&self, index: usize, at: Range<usize>, gender: Option<Gender>) -> Found {
         Found {
-            name: self.full_name(index),
+            name: self.full_name(index).to_string(),
             span: at,
             mention: Some(index),
             pronoun: true,

@@ -211,6 +211,24 @@ fn fragments_inside_the_writers_sentence() {
 }
 
 #[test]
+fn titles_in_quotation_marks_are_fragments() {
+    let text = "Lena Marsh spoke on “Weekend Desk Tonight” about the budget.\n“Budget Cuts Are Coming”\n“We are ready. Bring It On,” Marsh said.";
+    let quotes = quotes_of(text, &["Lena Marsh", "Marsh"]);
+    let fragments: Vec<(&str, bool)> = quotes
+        .iter()
+        .map(|quote| (quote.text.as_str(), quote.fragment))
+        .collect();
+    assert_eq!(
+        fragments,
+        vec![
+            ("Weekend Desk Tonight", true),
+            ("Budget Cuts Are Coming", true),
+            ("We are ready. Bring It On", false)
+        ]
+    );
+}
+
+#[test]
 fn quotation_over_two_paragraphs() {
     let text = "Tomas Reed spoke at length.\n“The first thing to know is the cost.\n“The second is the time it takes,” Reed said.";
     let quotes = quotes_of(text, &["Tomas Reed", "Reed"]);
@@ -339,6 +357,115 @@ fn participles_and_sentence_initial_inversion() {
 }
 
 #[test]
+fn a_name_in_apposition_to_a_description_is_the_speaker() {
+    let text = "“We disagree,” the mayor's spokesman, Ivo Petrak, said.\nAs Petrak put it, “Nothing has changed.”";
+    let quotes = quotes_of(text, &["Ivo Petrak", "Petrak"]);
+    let got: Vec<_> = quotes
+        .iter()
+        .map(|quote| {
+            (
+                quote.speaker.as_ref().map(|speaker| speaker.name.as_str()),
+                quote.cue.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("Ivo Petrak"), Some("say")),
+            (Some("Ivo Petrak"), Some("put it"))
+        ]
+    );
+}
+
+#[test]
+fn manner_verbs_datelines_and_fragments_of_one_sentence() {
+    let text = "“This is wonderful!” beamed Odile Brun, who came from the coast.\nHARBOURTOWN, May 3 (Wire) — In reply to the plan, Odile Brun's deputy rallied supporters, saying: “We are not done.”\nBrun says “the harbour is dying” because “nobody invests here.”";
+    let quotes = quotes_of(text, &["Odile Brun", "Brun"]);
+    let got: Vec<_> = quotes
+        .iter()
+        .map(|quote| {
+            (
+                quote
+                    .speaker
+                    .as_ref()
+                    .map(|speaker| (speaker.name.as_str(), speaker.via)),
+                quote.fragment,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some(("Odile Brun", SpeakerVia::Named)), false),
+            (Some(("Odile Brun's deputy", SpeakerVia::Named)), false),
+            (Some(("Odile Brun", SpeakerVia::Named)), true),
+            (Some(("Odile Brun", SpeakerVia::Continuation)), true),
+        ]
+    );
+}
+
+#[test]
+fn participles_after_quotes_and_opening_adverbials() {
+    let text = "Nora Velde runs the shelter.\n“We were full,” she said, adding, “It was hard.”\nLater on Sunday, Velde posted a list online, writing “Here is what we need.”";
+    let quotes = quotes_of(text, &["Nora Velde", "Velde"]);
+    let got: Vec<_> = quotes
+        .iter()
+        .map(|quote| {
+            quote
+                .speaker
+                .as_ref()
+                .map(|speaker| (speaker.name.as_str(), speaker.via))
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            Some(("Nora Velde", SpeakerVia::Pronoun)),
+            Some(("Nora Velde", SpeakerVia::Pronoun)),
+            Some(("Nora Velde", SpeakerVia::Named)),
+        ]
+    );
+}
+
+#[test]
+fn labels_before_a_colon_and_infinitives() {
+    let text = "VOTERS WANT CHANGE - Ana Reis and Tom Hale: “We found that turnout rose.”\nWhat the study means - From the report: “Samples differ widely.”\nThe debate was so calm that Tom Hale was prompted to say, “I cannot believe it.”";
+    let quotes = quotes_of(text, &["Ana Reis", "Tom Hale"]);
+    let got: Vec<_> = quotes
+        .iter()
+        .map(|quote| {
+            (
+                quote.speaker.as_ref().map(|speaker| speaker.name.as_str()),
+                quote.cue.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("Ana Reis and Tom Hale"), None),
+            (Some("the report"), None),
+            (Some("Tom Hale"), Some("say"))
+        ]
+    );
+}
+
+#[test]
+fn a_pronoun_takes_the_subject_of_the_last_reporting_verb() {
+    let text = "Envoy Dan Reyes met President Olaf Brandt.\nBrandt and the king are old allies, Reyes said.\n“They talk every week,” he told reporters.\n“The talks went well,” Reyes said.\nHe noted that Brandt might soften his stance.\n“Brandt can still change course,” he said.";
+    let quotes = quotes_of(text, &["Dan Reyes", "Reyes", "Olaf Brandt", "Brandt"]);
+    let got: Vec<_> = quotes
+        .iter()
+        .map(|quote| quote.speaker.as_ref().map(|speaker| speaker.name.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![Some("Dan Reyes"), Some("Dan Reyes"), Some("Dan Reyes")]
+    );
+}
+
+#[test]
 fn a_name_after_a_dash_credits_the_quotation() {
     let text = "Readers wrote in.\n“The bus never comes on time.” ― Alma Ruiz\n“Fix the roads first.” — Ben Ode, Leeds";
     let quotes = quotes_of(text, &["Alma Ruiz", "Ben Ode"]);
@@ -392,6 +519,57 @@ fn attributions_of_reported_speech() {
 }
 
 #[test]
+fn speaker_labels_credit_their_paragraph() {
+    let text = "HOST: Welcome back to the programme tonight.\nMara Quist: The budget will pass this week\nNote: this is not a label of a speaker.";
+    let article = article(text);
+    let doc = crate::text::analyse(&article);
+    let attributions = find_attributions(&article, &doc, &[]);
+    let got: Vec<(&str, &str, &str)> = attributions
+        .iter()
+        .map(|attribution| {
+            (
+                attribution.source.as_str(),
+                attribution.cue.as_str(),
+                &text[attribution.content_span.range()],
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("HOST", ":", "Welcome back to the programme tonight"),
+            ("Mara Quist", ":", "The budget will pass this week"),
+        ]
+    );
+}
+
+#[test]
+fn hearers_infinitives_and_adjuncts_before_that() {
+    let text = "Port officials told Reuters the new cranes would arrive in May.\nIn June, the council promised to repave the square.\nThe mayor said on Friday that the budget was final.\nThe mayor said the plan that failed was costly.";
+    let article = article(text);
+    let doc = crate::text::analyse(&article);
+    let attributions = find_attributions(&article, &doc, &[]);
+    let got: Vec<(&str, &str)> = attributions
+        .iter()
+        .map(|attribution| {
+            (
+                attribution.source.as_str(),
+                &text[attribution.content_span.range()],
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Port officials", "the new cranes would arrive in May"),
+            ("the council", "to repave the square"),
+            ("The mayor", "the budget was final"),
+            ("The mayor", "the plan that failed was costly"),
+        ]
+    );
+}
+
+#[test]
 fn reports_quoting_someone_credit_that_person() {
     let text =
         "Reports in state media quoted Olga Venn as saying the harvest was the best in years.";
@@ -412,6 +590,20 @@ mod properties {
     use proptest::prelude::*;
 
     proptest! {
+        #[test]
+        fn no_panic_on_any_text(text in "(\\PC|\n){0,300}") {
+            let article = article(&text);
+            let doc = crate::text::analyse(&article);
+            let found = mentions(&text, &["A", "Jo"]);
+            for quote in find_quotes(&article, &doc, &found) {
+                prop_assert!(text.get(quote.span.range()).is_some());
+                prop_assert!(quote.cue_span.is_none_or(|span| text.get(span.range()).is_some()));
+            }
+            for attribution in find_attributions(&article, &doc, &found) {
+                prop_assert!(text.get(attribution.content_span.range()).is_some());
+            }
+        }
+
         #[test]
         fn spans_stay_in_body_and_order(text in "[a-zA-Z ,.:\"“”‘’'—\\n-]{0,160}") {
             let article = article(&text);

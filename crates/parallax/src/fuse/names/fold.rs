@@ -60,6 +60,7 @@ fn context_allows(word: &[u8], start: usize, length: usize, context: RuleContext
         RuleContext::StartBeforeConsonant => {
             start == 0 && after.is_some_and(|byte| !is_vowel(byte))
         }
+        RuleContext::StartBeforeVowel => start == 0 && after.is_some_and(is_vowel),
         RuleContext::BeforeFrontVowel => {
             after.is_some_and(|byte| matches!(byte, b'e' | b'i' | b'y'))
         }

@@ -25,6 +25,7 @@ pub enum RuleContext {
     BeforeVowel,
     BeforeConsonant,
     StartBeforeConsonant,
+    StartBeforeVowel,
     BeforeFrontVowel,
 }
 
@@ -39,6 +40,7 @@ impl RuleContext {
             "before_vowel" => RuleContext::BeforeVowel,
             "before_consonant" => RuleContext::BeforeConsonant,
             "start_before_consonant" => RuleContext::StartBeforeConsonant,
+            "start_before_vowel" => RuleContext::StartBeforeVowel,
             "before_front_vowel" => RuleContext::BeforeFrontVowel,
             _ => return None,
         })
