@@ -116,6 +116,47 @@ fn for_each_word(value: &str, word: &mut String, mut each_word: impl FnMut(&str)
     }
 }
 
+/// Whether one class name or id of the element is made only of
+/// content words, two or more of them ("article-body", "storyBody",
+/// "entry-content", "ArticleBody-articleBody"): the page naming its body.
+pub(crate) fn names_the_body(attribute_values: &[&str]) -> bool {
+    let mut buffer = String::new();
+    for value in attribute_values {
+        let value = truncate_at_char(value, 400);
+        for class_name in value.split_ascii_whitespace() {
+            let mut content_words = 0;
+            let mut other_words = 0;
+            for_each_word(class_name, &mut buffer, |word| {
+                let is_content = rows().iter().any(|row| {
+                    row.hint == Hint::Content
+                        && match row.matching {
+                            Match::Exact => word == row.word,
+                            Match::Prefix => word.starts_with(row.word.as_str()),
+                        }
+                });
+                if is_content {
+                    content_words += 1;
+                } else {
+                    other_words += 1;
+                }
+            });
+            let single_compound = content_words == 1
+                && other_words == 0
+                && class_name.eq_ignore_ascii_case("articlebody");
+            if (content_words >= 2 && other_words == 0) || single_compound {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Words in a class name after which the rest names something the element
+/// has or lacks, not what it is.
+const MODIFIERS: &[&str] = &[
+    "has", "with", "without", "no", "show", "hide", "is", "enable", "disable",
+];
+
 /// The hint of an element whose class, id and role attributes are these
 /// (each may be empty): the first table row, in table order, that matches
 /// any of their words.
@@ -128,11 +169,20 @@ pub(crate) fn hint_for(attribute_values: &[&str]) -> Option<Hint> {
     for value in attribute_values {
         // Long class lists (utility CSS) carry no meaning past a point.
         let value = truncate_at_char(value, 400);
-        for_each_word(value, &mut buffer, |word| {
-            if words.len() < 64 {
-                words.push(word.to_string());
-            }
-        });
+        for class_name in value.split_ascii_whitespace() {
+            // "has-sidebar", "no-comments", "with-share-bar": the words
+            // after such a modifier describe something else on the page.
+            let mut modified = false;
+            for_each_word(class_name, &mut buffer, |word| {
+                if modified || MODIFIERS.contains(&word) {
+                    modified = true;
+                    return;
+                }
+                if words.len() < 64 {
+                    words.push(word.to_string());
+                }
+            });
+        }
     }
     for row in rows() {
         let matched = words.iter().any(|word| match row.matching {
@@ -188,6 +238,17 @@ mod tests {
     }
 
     #[test]
+    fn class_names_made_of_content_words_name_the_body() {
+        assert!(names_the_body(&["x article-body"]));
+        assert!(names_the_body(&["", "storyBody"]));
+        assert!(names_the_body(&["ArticleBody-articleBody"]));
+        assert!(names_the_body(&["articleBody"]));
+        assert!(!names_the_body(&["article"]));
+        assert!(!names_the_body(&["article-list"]));
+        assert!(!names_the_body(&["post-content-sidebar"]));
+    }
+
+    #[test]
     fn furniture_words_beat_content_words_and_camel_case_splits() {
         assert_eq!(
             hint_for(&["article-related"]),
@@ -204,5 +265,12 @@ mod tests {
             Some(Hint::Boilerplate(BoilerplateReason::Promotion))
         );
         assert_eq!(hint_for(&[""]), None);
+        // Modifiers: what the element has, not what it is.
+        assert_eq!(hint_for(&["layout layout--has-sidebar"]), None);
+        assert_eq!(hint_for(&["post no-comments"]), Some(Hint::Content));
+        for modifier in MODIFIERS {
+            let class = format!("x-{modifier}-comments");
+            assert_eq!(hint_for(&[class.as_str()]), None, "{class}");
+        }
     }
 }

@@ -24,6 +24,7 @@
 
 mod decode;
 mod hints;
+mod lines;
 mod metadata;
 mod score;
 mod walk;
@@ -60,10 +61,10 @@ pub fn extract_html(
     base_url: Option<&str>,
 ) -> Article {
     let document = Html::parse_document(html);
-    let walked = walk::walk(&document);
+    let mut walked = walk::walk(&document);
     drop(document);
     let page = metadata::read_metadata(&walked.facts, base_url);
-    let kinds = score::classify_blocks(&walked, page.title.as_deref());
+    let kinds = score::classify_blocks(&mut walked, page.title.as_deref());
 
     let total_length: usize = walked.blocks.iter().map(|block| block.text.len() + 2).sum();
     let mut text = String::with_capacity(total_length);
@@ -97,6 +98,90 @@ pub fn extract_html(
         text,
         blocks,
     }
+}
+
+/// Why the reader chose what it chose, for people tuning it: the element
+/// taken as the article's container with its ancestors, and the furniture
+/// element (tag, class, id) behind each block that has one. Not a stable
+/// format.
+#[doc(hidden)]
+pub fn explain_html(html: &str, needle: Option<&str>) -> Vec<String> {
+    let document = Html::parse_document(html);
+    let mut walked = walk::walk(&document);
+    let page = metadata::read_metadata(&walked.facts, None);
+    score::mark_teaser_articles(&mut walked, page.title.as_deref());
+    let describe = |node_id: ego_tree::NodeId| -> String {
+        let Some(node) = document.tree.get(node_id) else {
+            return String::new();
+        };
+        let Some(element) = node.value().as_element() else {
+            return String::new();
+        };
+        let mut description = element.name().to_string();
+        if let Some(id) = element.id() {
+            description.push('#');
+            description.push_str(id);
+        }
+        for class in element.classes().take(6) {
+            description.push('.');
+            description.push_str(class);
+        }
+        description
+    };
+    let chain_of = |node_id: ego_tree::NodeId| -> String {
+        let mut chain = Vec::new();
+        let mut current = document.tree.get(node_id);
+        while let Some(node) = current {
+            if node.value().is_element() {
+                chain.push(describe(node.id()));
+            }
+            current = node.parent();
+        }
+        chain.reverse();
+        chain.join(" > ")
+    };
+    let mut lines = Vec::new();
+    if let Some(container) = score::find_container(&walked) {
+        if let Some(info) = walked.elements.get(container) {
+            lines.push(format!("container: {}", chain_of(info.node)));
+        }
+    }
+    let mut scores = score::container_scores(&walked);
+    scores.sort_by(|left, right| right.0.total_cmp(&left.0));
+    for (value, index) in scores.iter().take(5) {
+        if let Some(info) = walked.elements.get(*index) {
+            lines.push(format!("candidate {value:.0}: {}", describe(info.node)));
+        }
+    }
+    if let Some(needle) = needle {
+        for block in walked
+            .blocks
+            .iter()
+            .filter(|block| block.text.contains(needle))
+        {
+            if let Some(info) = block.owner.and_then(|owner| walked.elements.get(owner)) {
+                lines.push(format!("{needle:?} in: {}", chain_of(info.node)));
+            }
+        }
+    }
+    for (index, block) in walked.blocks.iter().enumerate() {
+        let shown: String = block.text.chars().take(50).collect();
+        lines.push(format!(
+            "weight {index} {:.0} {:?}: {shown:?}",
+            score::block_weight(block),
+            block.furniture.map(|(_, hint)| hint)
+        ));
+        if let Some((element_index, hint)) = block.furniture {
+            if let Some(info) = walked.elements.get(element_index) {
+                let shown: String = block.text.chars().take(50).collect();
+                lines.push(format!(
+                    "block {index} {hint:?} from {}: {shown:?}",
+                    describe(info.node)
+                ));
+            }
+        }
+    }
+    lines
 }
 
 #[cfg(test)]

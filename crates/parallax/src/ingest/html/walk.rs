@@ -8,7 +8,7 @@
 //! start a new block, `<br>` breaks a line and two in a row end a block.
 //! Scripts, styles, templates and embedded objects never give text.
 
-use super::hints::{hint_for, Hint};
+use super::hints::{hint_for, names_the_body, Hint};
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
@@ -33,19 +33,30 @@ pub(crate) enum Tag {
     Body,
     Article,
     Main,
+    /// Paragraphs, list items, headings, quotations, table rows and cells,
+    /// captions, and inline elements: text, not containers of an article.
+    Paragraph,
     Other,
 }
 
 /// An element of the page: which blocks it holds and what it says it is.
 #[derive(Debug, Clone)]
 pub(crate) struct ElementInfo {
+    /// The element in the parsed tree (for explanations).
+    pub node: ego_tree::NodeId,
     pub tag: Tag,
     /// Blocks `first_block..end_block` lie inside this element.
     pub first_block: usize,
     pub end_block: usize,
+    /// Elements `index + 1..end_element` (of the page's element list) are
+    /// this element's descendants.
+    pub end_element: usize,
     pub hint: Option<Hint>,
     /// `itemprop="articleBody"` or similar: the page says this is the body.
     pub declared_body: bool,
+    /// Some element around this one says it is furniture (comments,
+    /// related links, navigation…).
+    pub within_furniture: bool,
 }
 
 /// A run of the page's text that forms one block.
@@ -56,7 +67,13 @@ pub(crate) struct RawBlock {
     pub chars: usize,
     /// Characters of the text that lie inside links.
     pub link_chars: usize,
+    /// Non-space characters of the link that opens the block, when it opens
+    /// with one (a teaser's headline), else 0.
+    pub leading_link_chars: usize,
     pub role: Role,
+    /// Index (into the element list) of the innermost recorded element
+    /// around the block.
+    pub owner: Option<usize>,
     /// Index (into the element list) of the innermost element with a
     /// furniture hint around this block, and the hint.
     pub furniture: Option<(usize, Hint)>,
@@ -180,9 +197,7 @@ fn is_block_element(name: &str) -> bool {
             | "summary"
             | "table"
             | "tbody"
-            | "td"
             | "tfoot"
-            | "th"
             | "thead"
             | "tr"
             | "ul"
@@ -201,7 +216,7 @@ fn role_of(name: &str) -> Option<Role> {
         "h6" => Role::Heading(6),
         "blockquote" => Role::Quote,
         "pre" => Role::Preformatted,
-        "td" | "th" => Role::Cell,
+        "tr" => Role::Cell,
         "figcaption" | "caption" => Role::Caption,
         _ => return None,
     };
@@ -238,6 +253,10 @@ struct Buffer {
     text: String,
     chars: usize,
     link_chars: usize,
+    /// Link characters before the first character outside a link.
+    leading_link_chars: usize,
+    /// Some non-space character outside a link has been seen.
+    seen_plain: bool,
     pending_space: bool,
     /// `<br>` seen since the last text.
     line_breaks: u8,
@@ -274,10 +293,31 @@ impl Buffer {
     fn push_char(&mut self, character: char, in_link: bool) {
         self.text.push(character);
         self.chars += 1;
-        if in_link && !character.is_whitespace() {
-            self.link_chars += 1;
+        if !character.is_whitespace() {
+            if in_link {
+                self.link_chars += 1;
+                if !self.seen_plain {
+                    self.leading_link_chars += 1;
+                }
+            } else {
+                self.seen_plain = true;
+            }
         }
         self.line_breaks = 0;
+    }
+
+    /// A new table cell: a tab after the previous cell's text.
+    fn cell_break(&mut self) {
+        if self.text.is_empty() || self.text.ends_with(['\t', '\n']) {
+            return;
+        }
+        while self.text.ends_with(' ') {
+            self.text.pop();
+            self.chars -= 1;
+        }
+        self.text.push('\t');
+        self.chars += 1;
+        self.pending_space = false;
     }
 
     /// A `<br>`: a new line; returns true when this is the second in a row
@@ -301,22 +341,25 @@ impl Buffer {
         false
     }
 
-    fn take(&mut self) -> Option<(String, usize, usize)> {
+    fn take(&mut self) -> Option<(String, usize, usize, usize)> {
         let trimmed_end = self.text.trim_end_matches(is_html_space).len();
         let removed = self.text.len() - trimmed_end;
         self.text.truncate(trimmed_end);
         // The removed tail is ASCII white space: one char per byte.
         let chars = self.chars.saturating_sub(removed);
         let link_chars = self.link_chars.min(chars);
+        let leading_link_chars = self.leading_link_chars.min(link_chars);
         let text = std::mem::take(&mut self.text);
         self.chars = 0;
         self.link_chars = 0;
+        self.leading_link_chars = 0;
+        self.seen_plain = false;
         self.pending_space = false;
         self.line_breaks = 0;
         if text.is_empty() {
             return None;
         }
-        Some((text, chars, link_chars))
+        Some((text, chars, link_chars, leading_link_chars))
     }
 }
 
@@ -374,6 +417,9 @@ pub(crate) fn walk(document: &Html) -> Walked {
                             stack.push(open);
                             continue;
                         }
+                        if name == "td" || name == "th" {
+                            buffer.cell_break();
+                        }
                         let is_block = is_block_element(name);
                         if is_block {
                             flush(&mut buffer, &stack, &mut walked);
@@ -404,6 +450,11 @@ pub(crate) fn walk(document: &Html) -> Walked {
                         } else {
                             hint_for(&[class, id, role_attribute]).or_else(|| tag_hint(name))
                         };
+                        // "article-body", "storyBody", "entry-content": as
+                        // good as `itemprop="articleBody"`.
+                        if hint == Some(Hint::Content) && names_the_body(&[class, id]) {
+                            declared_body = true;
+                        }
                         if name == "a" {
                             open.in_link = true;
                         }
@@ -427,19 +478,31 @@ pub(crate) fn walk(document: &Html) -> Walked {
                             "body" => Tag::Body,
                             "article" => Tag::Article,
                             "main" => Tag::Main,
+                            _ if role_of(name).is_some() => Tag::Paragraph,
+                            // An inline element may wrap the body
+                            // (`<span itemprop="articleBody">`).
+                            _ if !is_block && hint != Some(Hint::Content) => Tag::Paragraph,
+                            "td" | "th" => Tag::Paragraph,
                             _ => Tag::Other,
                         };
                         if is_block || hint.is_some() || declared_body {
                             let index = walked.elements.len();
                             walked.elements.push(ElementInfo {
+                                node: node.id(),
                                 tag,
                                 first_block: walked.blocks.len(),
                                 end_block: walked.blocks.len(),
+                                end_element: index + 1,
                                 hint,
                                 declared_body,
+                                within_furniture: parent
+                                    .and_then(|open| open.furniture)
+                                    .is_some_and(|(_, found)| found != Hint::Caption),
                             });
                             open.element = Some(index);
-                            if let Some(found) = hint {
+                            // Classes of <html> and <body> describe the page.
+                            let page_level = matches!(tag, Tag::Html | Tag::Body);
+                            if let (Some(found), false) = (hint, page_level) {
                                 if found != Hint::Content {
                                     open.furniture = Some((index, found));
                                 }
@@ -518,8 +581,10 @@ pub(crate) fn walk(document: &Html) -> Walked {
                 }
                 if let Some(index) = open.element {
                     let end = walked.blocks.len();
+                    let end_element = walked.elements.len();
                     if let Some(info) = walked.elements.get_mut(index) {
                         info.end_block = end;
+                        info.end_element = end_element;
                     }
                 }
             }
@@ -625,16 +690,19 @@ pub(crate) fn collapse_space(text: &str) -> String {
 /// Ends the current block, if it holds text, as a block of the innermost
 /// open element.
 fn flush(buffer: &mut Buffer, stack: &[Open], walked: &mut Walked) {
-    let Some((text, chars, link_chars)) = buffer.take() else {
+    let Some((text, chars, link_chars, leading_link_chars)) = buffer.take() else {
         return;
     };
     let current = stack.iter().rev().find(|open| !open.skip);
     let role = current.and_then(|open| open.role).unwrap_or(Role::Other);
+    let owner = stack.iter().rev().find_map(|open| open.element);
     walked.blocks.push(RawBlock {
         text,
         chars,
         link_chars,
+        leading_link_chars,
         role,
+        owner,
         furniture: current.and_then(|open| open.furniture),
         hidden: current.is_some_and(|open| open.hidden),
         in_figure: current.is_some_and(|open| open.in_figure),
