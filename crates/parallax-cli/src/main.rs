@@ -2,6 +2,7 @@
 
 mod extract_command;
 mod inputs;
+mod store_commands;
 
 use extract_command::{ExtractFormat, ReaderArgs};
 
@@ -27,9 +28,13 @@ struct Cli {
 enum Command {
     /// Write one cross-checked brief per story found in the articles.
     Brief {
-        /// Article files, folders (read recursively), or - for stdin.
-        #[arg(required = true)]
+        /// Article files, folders (read recursively), or - for stdin; with
+        /// --db, story ids (none: every stored story).
+        #[arg(required_unless_present = "db")]
         inputs: Vec<PathBuf>,
+        /// Brief stories of this store instead of files.
+        #[arg(long)]
+        db: Option<PathBuf>,
         /// Output format.
         #[arg(long, short = 'f', default_value = "text", value_parser = ["text", "md", "markdown", "json", "html"])]
         format: String,
@@ -67,6 +72,36 @@ enum Command {
         #[command(flatten)]
         reader: ReaderArgs,
     },
+    /// Store articles (once each, by content) and place them in stories.
+    Ingest {
+        /// Article files, folders (read recursively), or - for stdin.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The store (created when missing).
+        #[arg(long, default_value = "parallax.db")]
+        db: PathBuf,
+        /// Articles written per transaction.
+        #[arg(long, default_value_t = store_commands::DEFAULT_BATCH, value_parser = clap::value_parser!(u64).range(1..=100_000))]
+        batch: u64,
+    },
+    /// List the stored stories, most recently updated first.
+    Stories {
+        #[arg(long, default_value = "parallax.db")]
+        db: PathBuf,
+        /// Show at most this many.
+        #[arg(long)]
+        limit: Option<usize>,
+        /// Text width in columns (default: the terminal's, else 100).
+        #[arg(long)]
+        width: Option<usize>,
+    },
+    /// Show a stored story's articles with their sources, URLs and dates.
+    Show {
+        /// Story id (from `parallax stories`).
+        story: i64,
+        #[arg(long, default_value = "parallax.db")]
+        db: PathBuf,
+    },
     /// Run an evaluation suite and print its figures.
     Eval {
         /// Suite name, or `all`; `list` shows them.
@@ -82,18 +117,36 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Brief {
             inputs,
+            db,
             format,
             width,
             color,
             output,
             reader,
-        } => run_brief(&inputs, &format, width, &color, output.as_deref(), &reader),
+        } => match db {
+            Some(database) => match store_commands::brief_document_from_store(&database, &inputs) {
+                Ok(document) => {
+                    write_document(&document, &format, width, &color, output.as_deref(), false)
+                }
+                Err(code) => code,
+            },
+            None => run_brief(&inputs, &format, width, &color, output.as_deref(), &reader),
+        },
         Command::Analyse { inputs, reader } => run_analyse(&inputs, &reader),
         Command::Extract {
             inputs,
             format,
             reader,
         } => extract_command::run_extract(&inputs, format, &reader),
+        Command::Ingest { inputs, db, batch } => {
+            store_commands::run_ingest(&inputs, &db, usize::try_from(batch).unwrap_or(500))
+        }
+        Command::Stories { db, limit, width } => store_commands::run_stories(
+            &db,
+            limit,
+            width.unwrap_or_else(|| terminal_width().unwrap_or(100)),
+        ),
+        Command::Show { story, db } => store_commands::run_show(&db, story),
         Command::Eval { suite, data } => run_eval(&suite, &data),
     }
 }
@@ -113,10 +166,10 @@ fn run_brief(
     output: Option<&std::path::Path>,
     reader: &ReaderArgs,
 ) -> ExitCode {
-    let Some(format) = Format::from_name(format_name) else {
+    if Format::from_name(format_name).is_none() {
         eprintln!("parallax: unknown format {format_name:?}");
         return ExitCode::from(2);
-    };
+    }
     let (articles, failures) = read_articles(arguments, reader);
     let failed = !failures.is_empty();
     if articles.is_empty() {
@@ -124,6 +177,23 @@ fn run_brief(
         return ExitCode::from(if failed { 1 } else { 2 });
     }
     let document = parallax::pipeline::brief_document(articles, failures);
+    write_document(&document, format_name, width, color, output, failed)
+}
+
+/// Renders a brief document and writes it to `output` or stdout. Exit 1
+/// when `failed` (some inputs were not read), 2 when it cannot be written.
+fn write_document(
+    document: &parallax::model::BriefDocument,
+    format_name: &str,
+    width: Option<usize>,
+    color: &str,
+    output: Option<&std::path::Path>,
+    failed: bool,
+) -> ExitCode {
+    let Some(format) = Format::from_name(format_name) else {
+        eprintln!("parallax: unknown format {format_name:?}");
+        return ExitCode::from(2);
+    };
     let to_terminal = output.is_none() && std::io::stdout().is_terminal();
     let colour = match color {
         "always" => true,
@@ -140,7 +210,7 @@ fn run_brief(
         shown.errors.clear();
         render(&shown, format, width, colour)
     } else {
-        render(&document, format, width, colour)
+        render(document, format, width, colour)
     };
     let written = match output {
         Some(path) => std::fs::write(path, rendered.as_bytes()).map_err(|error| {
