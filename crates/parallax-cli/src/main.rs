@@ -2,6 +2,7 @@
 
 mod extract_command;
 mod inputs;
+mod serve_command;
 mod store_commands;
 
 use extract_command::{ExtractFormat, ReaderArgs};
@@ -102,6 +103,8 @@ enum Command {
         #[arg(long, default_value = "parallax.db")]
         db: PathBuf,
     },
+    /// Serve the store's stories: a web UI and a JSON API (see docs/api.md).
+    Serve(serve_command::ServeArgs),
     /// Run an evaluation suite and print its figures.
     Eval {
         /// Suite name, or `all`; `list` shows them.
@@ -147,6 +150,7 @@ fn main() -> ExitCode {
             width.unwrap_or_else(|| terminal_width().unwrap_or(100)),
         ),
         Command::Show { story, db } => store_commands::run_show(&db, story),
+        Command::Serve(args) => serve_command::run_serve(args),
         Command::Eval { suite, data } => run_eval(&suite, &data),
     }
 }
