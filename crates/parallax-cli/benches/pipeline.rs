@@ -173,9 +173,9 @@ fn run(raw: &[(String, String)], threads: usize) -> (f64, usize) {
         let start = Instant::now();
         let articles = ingest(raw);
         let ingested = start.elapsed().as_secs_f64();
-        let analysed = parallax::pipeline::analyse_all(articles);
+        let mut analysed = parallax::pipeline::analyse_all(articles);
         let per_article = start.elapsed().as_secs_f64();
-        let fusion = parallax::fuse::fuse(&analysed);
+        let fusion = parallax::fuse::fuse(&mut analysed);
         let fused = start.elapsed().as_secs_f64();
         let stories = parallax::brief::build(&analysed, &fusion);
         let briefed = start.elapsed().as_secs_f64();

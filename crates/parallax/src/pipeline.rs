@@ -27,8 +27,8 @@ pub fn brief_document(
     articles: Vec<Article>,
     failures: Vec<crate::model::InputFailure>,
 ) -> crate::model::BriefDocument {
-    let analysed = analyse_all(articles);
-    let fusion = crate::fuse::fuse(&analysed);
+    let mut analysed = analyse_all(articles);
+    let fusion = crate::fuse::fuse(&mut analysed);
     let stories = crate::brief::build(&analysed, &fusion);
     crate::model::BriefDocument {
         schema: crate::model::BRIEF_SCHEMA.to_string(),

@@ -256,8 +256,7 @@ fn brief_article(
         url: article.url.clone(),
         published: article.published,
         date: date.map(|date| date.date),
-        date_inferred: date
-            .is_some_and(|date| date.source == crate::model::ArticleDateSource::Inferred),
+        date_inferred: date.is_some_and(|date| !date.source.is_stated()),
         language: analysed.doc.language.clone(),
         lineage: lineage_of.get(&article.index).copied().unwrap_or(0),
         boilerplate,
@@ -574,6 +573,9 @@ fn timeline(
             let Some(sentence) = analysed.doc.sentences.get(date.sentence as usize) else {
                 continue;
             };
+            if !states_an_event(analysed.article.slice(&sentence.span)) {
+                continue;
+            }
             let key = (resolved, date.precision as u8);
             let entry = entries.entry(key).or_insert_with(|| TimelineEntry {
                 date: resolved,
@@ -588,6 +590,14 @@ fn timeline(
         }
     }
     entries.into_values().collect()
+}
+
+/// False for a sentence with no word in lower case: a dateline ("LUBENIK,
+/// May 14 (Wire) -") or a heading dates the article, not an event.
+fn states_an_event(sentence: &str) -> bool {
+    sentence
+        .split(|character: char| !character.is_alphabetic())
+        .any(|word| word.chars().next().is_some_and(char::is_lowercase))
 }
 
 fn unique_reports(
@@ -723,4 +733,17 @@ fn headline(
         }
     }
     best.map(|(_, _, span)| line(by_index, &span))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::states_an_event;
+
+    #[test]
+    fn datelines_and_headings_are_not_events() {
+        assert!(!states_an_event("LUBENIK, Serovia, May 14 (EuroWire) -"));
+        assert!(!states_an_event("TORVIK, Sept 8 (Wire) –"));
+        assert!(states_an_event("The dam burst late on Tuesday."));
+        assert!(states_an_event("On 3 May 2024 — the vote."));
+    }
 }

@@ -34,7 +34,13 @@ pub fn assemble(article: &Article, doc: &Doc, extraction: &Extraction) -> Vec<Cl
             continue;
         };
         let mentions = mentions_in_sentence(extraction, quantity.sentence);
-        let time = date_for(extraction, quantity.sentence, &quantity.span);
+        let time = date_for(
+            &article.text,
+            sentence.span.start as usize,
+            extraction,
+            quantity.sentence,
+            &quantity.span,
+        );
         let mut scope = quantity.scope.clone();
         if let Some(date) = time.and_then(|index| extraction.dates.get(index as usize)) {
             let written = article.slice(&date.span).to_string();
@@ -113,10 +119,54 @@ fn mentions_in_sentence(extraction: &Extraction, sentence: u32) -> Vec<u32> {
 
 /// The date the sentence gives for the figure: the nearest date expression
 /// in the same sentence, preferring one that opens a period ("since …").
-fn date_for(extraction: &Extraction, sentence: u32, span: &Span) -> Option<u32> {
+/// Words that open a clause about something else than the main clause's
+/// event ("The talks, which opened on Wednesday, lasted 14 hours"): a date
+/// in such a clause, set off by a comma, does not date the figures outside
+/// it.
+const ASIDE_OPENERS: &[&str] = &["which", "who", "whom", "whose", "where"];
+
+/// True when the date at `date` lies in a comma-delimited aside that opens
+/// with one of [`ASIDE_OPENERS`], and a comma separates it from the figure
+/// at `figure`.
+fn date_in_aside(text: &str, sentence_start: usize, date: &Span, figure: &Span) -> bool {
+    let (gap_start, gap_end) = if date.end as usize <= figure.start as usize {
+        (date.end as usize, figure.start as usize)
+    } else {
+        (figure.end as usize, date.start as usize)
+    };
+    let comma_between = text
+        .get(gap_start..gap_end)
+        .is_some_and(|gap| gap.contains(','));
+    if !comma_between {
+        return false;
+    }
+    let before_date = text.get(sentence_start..date.start as usize).unwrap_or("");
+    let segment = before_date
+        .rsplit(',')
+        .next()
+        .unwrap_or(before_date)
+        .trim_start()
+        .to_lowercase();
+    let first_word: String = segment
+        .chars()
+        .take_while(|character| character.is_alphabetic())
+        .collect();
+    ASIDE_OPENERS.contains(&first_word.as_str())
+}
+
+fn date_for(
+    text: &str,
+    sentence_start: usize,
+    extraction: &Extraction,
+    sentence: u32,
+    span: &Span,
+) -> Option<u32> {
     let mut best: Option<(bool, u32, u32)> = None;
     for (index, date) in extraction.dates.iter().enumerate() {
         if date.sentence != sentence {
+            continue;
+        }
+        if date_in_aside(text, sentence_start, &date.span, span) {
             continue;
         }
         let distance = if date.span.start >= span.end {
@@ -159,6 +209,38 @@ fn credit_for(extraction: &Extraction, sentence: u32, span: &Span) -> Option<Str
 mod tests {
     use super::*;
     use crate::model::{Attribution, Mention, Quantity, Quote, Speaker, SpeakerVia, Value};
+
+    fn span_of(text: &str, part: &str) -> Span {
+        let start = text.find(part).unwrap_or(0);
+        Span::new(0, start, start + part.len())
+    }
+
+    #[test]
+    fn dates_in_a_which_aside_do_not_date_figures_outside_it() {
+        let text = "The talks, which opened on Monday a year after the flood, ended after 14 hours of talks.";
+        let figure = span_of(text, "14 hours");
+        assert!(date_in_aside(
+            text,
+            0,
+            &span_of(text, "a year after"),
+            &figure
+        ));
+        assert!(date_in_aside(text, 0, &span_of(text, "Monday"), &figure));
+        let plain = "On Thursday, more than 3,000 workers went on strike.";
+        assert!(!date_in_aside(
+            plain,
+            0,
+            &span_of(plain, "Thursday"),
+            &span_of(plain, "3,000")
+        ));
+        let same_clause = "Workers who struck on Thursday numbered 3,000.";
+        assert!(!date_in_aside(
+            same_clause,
+            0,
+            &span_of(same_clause, "Thursday"),
+            &span_of(same_clause, "3,000")
+        ));
+    }
 
     fn article() -> (Article, Doc) {
         let text = "Officials said 40 homes were flooded. The mayor wants up to 500 new homes. \u{201c}We lost 41 houses,\u{201d} said Ana Ruiz.";

@@ -11,7 +11,7 @@ pub mod mentions;
 pub mod quantities;
 pub mod quotes;
 
-use crate::model::{Article, Doc, Extraction};
+use crate::model::{Article, ArticleDate, Doc, Extraction};
 
 /// Runs the extractors in their fixed order: mentions, dates, quantities,
 /// quotations and attributions (which resolve speakers against mentions),
@@ -34,4 +34,14 @@ pub fn extract(article: &Article, doc: &Doc) -> Extraction {
     };
     extraction.claims = claims::assemble(article, doc, &extraction);
     extraction
+}
+
+/// Resolves the article's dates again against `anchor` (a date given by the
+/// fuse stage's story anchoring) and assembles its claims again, since date
+/// claims carry resolved dates. Mentions, quantities and quotations do not
+/// depend on the article's date and are kept.
+pub fn reanchor(article: &Article, doc: &Doc, extraction: &mut Extraction, anchor: ArticleDate) {
+    extraction.article_date = Some(anchor);
+    extraction.dates = dates::find_dates(article, doc, Some(&anchor));
+    extraction.claims = claims::assemble(article, doc, extraction);
 }

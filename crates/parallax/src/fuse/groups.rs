@@ -25,8 +25,8 @@
 
 use super::features::{is_stopword, term_of};
 use crate::model::{
-    AnalysedArticle, ArticleIndex, Claim, ClaimGroup, ClaimKind, ClaimRef, ClaimValue,
-    ConflictKind, DatePrecision, MentionRef, TokenKind, Value, Verdict,
+    AnalysedArticle, ArticleDateSource, ArticleIndex, Claim, ClaimGroup, ClaimKind, ClaimRef,
+    ClaimValue, ConflictKind, DatePrecision, MentionRef, TokenKind, Value, Verdict,
 };
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -206,6 +206,24 @@ enum TimeBucket {
     At(NaiveDate, DatePrecision),
     /// A total over a period that opens at the date.
     Since(NaiveDate),
+    /// A day resolved from a relative expression ("yesterday", "today")
+    /// against a date borrowed from the story (the article states none of
+    /// its own): right to within [`BORROWED_DAY_SLACK`] days.
+    Around(NaiveDate),
+    /// A span of days ("this week", "last weekend"): first and last day.
+    Range(NaiveDate, NaiveDate),
+}
+
+/// True when `date` lies in `first..=last`, give or take a day.
+fn in_range(date: NaiveDate, first: NaiveDate, last: NaiveDate) -> bool {
+    (first - date).num_days() <= 1 && (date - last).num_days() <= 1
+}
+
+/// How many days a day resolved against a borrowed article date may be off.
+const BORROWED_DAY_SLACK: i64 = 2;
+
+fn within_slack(left: NaiveDate, right: NaiveDate) -> bool {
+    (left - right).num_days().abs() <= BORROWED_DAY_SLACK
 }
 
 fn same_period(left: NaiveDate, right: NaiveDate, precision: DatePrecision) -> bool {
@@ -239,6 +257,30 @@ fn times_compatible(left: TimeBucket, right: TimeBucket, main: Option<NaiveDate>
         (TimeBucket::Since(left), TimeBucket::Since(right)) => {
             same_period(left, right, DatePrecision::Month)
         }
+        (TimeBucket::Around(left), TimeBucket::Around(right)) => within_slack(left, right),
+        (TimeBucket::Around(around), TimeBucket::At(date, precision))
+        | (TimeBucket::At(date, precision), TimeBucket::Around(around)) => {
+            if precision == DatePrecision::Day {
+                within_slack(around, date)
+            } else {
+                same_period(around, date, precision)
+            }
+        }
+        (TimeBucket::Range(first, last), TimeBucket::At(date, DatePrecision::Day))
+        | (TimeBucket::At(date, DatePrecision::Day), TimeBucket::Range(first, last))
+        | (TimeBucket::Range(first, last), TimeBucket::Around(date))
+        | (TimeBucket::Around(date), TimeBucket::Range(first, last)) => in_range(date, first, last),
+        (TimeBucket::Range(left_first, left_last), TimeBucket::Range(right_first, right_last)) => {
+            left_first <= right_last && right_first <= left_last
+        }
+        (TimeBucket::Range(first, last), TimeBucket::Undated)
+        | (TimeBucket::Undated, TimeBucket::Range(first, last)) => {
+            main.is_none_or(|main| in_range(main, first, last))
+        }
+        // A day worked out from a borrowed date is too loose to tell an
+        // undated figure's event from another.
+        (TimeBucket::Around(_), TimeBucket::Undated)
+        | (TimeBucket::Undated, TimeBucket::Around(_)) => true,
         _ => false,
     }
 }
@@ -348,6 +390,10 @@ fn numeric_facts(context: &StoryContext<'_>) -> Vec<Fact> {
             if claim.kind != ClaimKind::Quantity {
                 continue;
             }
+            let anchor_borrowed = analysed
+                .extraction
+                .article_date
+                .is_some_and(|date| date.source == ArticleDateSource::Story);
             let time = claim
                 .time
                 .and_then(|index| analysed.extraction.dates.get(index as usize))
@@ -355,6 +401,13 @@ fn numeric_facts(context: &StoryContext<'_>) -> Vec<Fact> {
                     let resolved = date.date?;
                     Some(if date.since {
                         TimeBucket::Since(resolved)
+                    } else if let Some(last) = date.until.filter(|last| *last > resolved) {
+                        TimeBucket::Range(resolved, last)
+                    } else if anchor_borrowed
+                        && date.relative
+                        && date.precision == DatePrecision::Day
+                    {
+                        TimeBucket::Around(resolved)
                     } else {
                         TimeBucket::At(resolved, date.precision)
                     })

@@ -269,8 +269,29 @@ pub struct ArticleDate {
 pub enum ArticleDateSource {
     /// Given by the input's metadata.
     Metadata,
-    /// Inferred from absolute dates and weekdays in the text.
+    /// A full date printed at the top of the article ("Published 16 May
+    /// 2025", a block that is only a date): as good as metadata.
+    Header,
+    /// A dateline's day ("LUBENIK, May 14 (Wire) -") with the year inferred
+    /// from the weekdays and years of the text: the day is stated, the year
+    /// is a guess.
+    Dateline,
+    /// Inferred from the dates and weekdays of the text alone.
     Inferred,
+    /// Borrowed from the other articles of the story (the article states no
+    /// date of its own, or only a dateline day without a year).
+    Story,
+}
+
+impl ArticleDateSource {
+    /// True when the date is stated, not guessed: metadata or a full date
+    /// printed at the top. Only such dates anchor other articles.
+    pub fn is_stated(&self) -> bool {
+        matches!(
+            self,
+            ArticleDateSource::Metadata | ArticleDateSource::Header
+        )
+    }
 }
 
 /// How a quotation's speaker was found.

@@ -87,6 +87,13 @@ pub(crate) enum RawKind {
         amount: i64,
         unit: TimeUnit,
     },
+    /// "three days after the vote", "a week before the talks": counted from
+    /// the event the words after it name, not from a date in the text, so
+    /// it is found but not resolved.
+    FromFollowingEvent {
+        amount: i64,
+        unit: TimeUnit,
+    },
     /// "the past 30 days": a period ending at the anchor.
     PastPeriod {
         amount: i64,
@@ -574,6 +581,14 @@ fn interpret(
         if unit == TimeUnit::Hour && direction != "ago" {
             // "an hour later": finer than any date.
             return None;
+        }
+        let names_following_event = matches!(direction.as_str(), "after" | "before")
+            && text
+                .get(end..ceiling)
+                .and_then(|rest| rest.trim_start().chars().next())
+                .is_some_and(char::is_alphanumeric);
+        if names_following_event {
+            return Some(raw(RawKind::FromFollowingEvent { amount, unit }));
         }
         return Some(raw(match direction.as_str() {
             "ago" => RawKind::FromAnchor {

@@ -142,6 +142,7 @@ fn natural_precision(kind: &RawKind) -> DatePrecision {
         RawKind::Period { unit, .. }
         | RawKind::FromAnchor { unit, .. }
         | RawKind::FromPrevious { unit, .. }
+        | RawKind::FromFollowingEvent { unit, .. }
         | RawKind::PastPeriod { unit, .. } => match unit {
             detect::TimeUnit::Month => DatePrecision::Month,
             detect::TimeUnit::Year | detect::TimeUnit::Decade => DatePrecision::Year,
@@ -163,7 +164,7 @@ const HEADER_BLOCKS: usize = 8;
 /// 2. A publication line near the top, in any block whatever its kind
 ///    ("Published: 13 December 2025", "Updated Dec. 13, 2025 10:30"), or a
 ///    block near the top that is nothing but a full date ("Monday, May 18,
-///    2015"): that day, `Inferred`, precision `Day`.
+///    2015"): that day, `Header`, precision `Day`.
 /// 3. A dateline ("MINSK, Dec 13 (Reuters) -") or publication line whose
 ///    date has no year: the day is stated; the year is inferred as in 4.
 /// 4. Days written without a year ("December 13") and weekdays written
@@ -196,7 +197,11 @@ pub fn article_date(article: &Article, doc: &Doc) -> Option<ArticleDate> {
     };
     let header = header_date(article);
     if let Some(HeaderDate::Full(date)) = header {
-        return Some(inferred(date, DatePrecision::Day));
+        return Some(ArticleDate {
+            date,
+            precision: DatePrecision::Day,
+            source: ArticleDateSource::Header,
+        });
     }
     let mentions = collect_mentions(article, doc);
     let header_month_day = match header {
@@ -204,7 +209,16 @@ pub fn article_date(article: &Article, doc: &Doc) -> Option<ArticleDate> {
         _ => None,
     };
     if let Some(date) = infer_from_weekdays(&mentions, header_month_day) {
-        return Some(inferred(date, DatePrecision::Day));
+        let source = if header_month_day.is_some() {
+            ArticleDateSource::Dateline
+        } else {
+            ArticleDateSource::Inferred
+        };
+        return Some(ArticleDate {
+            date,
+            precision: DatePrecision::Day,
+            source,
+        });
     }
     if header_month_day.is_some() {
         // A dateline gives the day but not the year, and the years the text
@@ -218,6 +232,105 @@ pub fn article_date(article: &Article, doc: &Doc) -> Option<ArticleDate> {
     }
     let year = mentions.latest_year?;
     NaiveDate::from_ymd_opt(year, 1, 1).map(|date| inferred(date, DatePrecision::Year))
+}
+
+/// How far (in days) a dateline's day may lie from the nearest stated date
+/// of its story for the story's year to be given to it.
+const DATELINE_YEAR_REACH_DAYS: i64 = 45;
+
+/// How far (in days) an article's own inferred day may lie from the nearest
+/// stated date of its story and still be kept.
+const INFERRED_DAY_REACH_DAYS: i64 = 10;
+
+/// Story anchoring: a better date for an article whose own date is guessed
+/// or missing, from the stated dates (metadata or a printed full date) of
+/// the other articles of its story.
+///
+/// `lineage_dates` are the stated dates of the article's lineage (copies and
+/// rewrites of one text, which carry its date), `story_dates` those of the
+/// whole story. Returns `None` when the article's own date stands: it is
+/// stated, the story has no stated date, or the article's inferred day lies
+/// within [`INFERRED_DAY_REACH_DAYS`] of one. Otherwise, in order:
+/// 1. A dateline's day without a stated year ("MINSK, Dec 13 (Wire) -")
+///    takes the year that puts it nearest a stated date of the story, within
+///    [`DATELINE_YEAR_REACH_DAYS`].
+/// 2. Else the earliest stated date of its lineage.
+/// 3. Else the latest stated date of its story: weekdays written without a
+///    date ("on Tuesday") then fall in the week before it, which holds for
+///    every report of a story whose stated dates span less than a week.
+///
+/// The result's precision is `Day`; its source [`ArticleDateSource::Dateline`]
+/// in case 1 (the day is the article's own), else
+/// [`ArticleDateSource::Story`].
+pub fn story_anchor(
+    article: &Article,
+    own: Option<&ArticleDate>,
+    lineage_dates: &[NaiveDate],
+    story_dates: &[NaiveDate],
+) -> Option<ArticleDate> {
+    if own.is_some_and(|date| date.source.is_stated()) {
+        return None;
+    }
+    let mut stated: Vec<NaiveDate> = story_dates.to_vec();
+    stated.sort_unstable();
+    stated.dedup();
+    let distance_to_stated = |date: NaiveDate| {
+        stated
+            .iter()
+            .map(|stated_date| (*stated_date - date).num_days().abs())
+            .min()
+    };
+    let from_story = |date: NaiveDate| ArticleDate {
+        date,
+        precision: DatePrecision::Day,
+        source: ArticleDateSource::Story,
+    };
+    if stated.is_empty() {
+        return None;
+    }
+    if let Some(HeaderDate::MonthDay(month, day)) = header_date(article) {
+        let mut best: Option<(i64, NaiveDate)> = None;
+        for stated_date in &stated {
+            for year in stated_date.year() - 1..=stated_date.year() + 1 {
+                let Some(candidate) = NaiveDate::from_ymd_opt(year, month, day) else {
+                    continue;
+                };
+                let Some(distance) = distance_to_stated(candidate) else {
+                    continue;
+                };
+                if best.is_none_or(|(best_distance, _)| distance < best_distance) {
+                    best = Some((distance, candidate));
+                }
+            }
+        }
+        if let Some((distance, candidate)) = best {
+            if distance <= DATELINE_YEAR_REACH_DAYS {
+                let unchanged = own.is_some_and(|date| date.date == candidate);
+                return (!unchanged).then_some(ArticleDate {
+                    date: candidate,
+                    precision: DatePrecision::Day,
+                    source: ArticleDateSource::Dateline,
+                });
+            }
+        }
+        return None;
+    }
+    if let Some(own_date) = own.filter(|date| date.precision == DatePrecision::Day) {
+        if distance_to_stated(own_date.date).is_some_and(|days| days <= INFERRED_DAY_REACH_DAYS) {
+            return None;
+        }
+    }
+    if let Some(earliest) = lineage_dates.iter().min() {
+        return Some(from_story(*earliest));
+    }
+    let latest = stated.last()?;
+    Some(from_story(*latest))
+}
+
+/// True when a dateline or publication line near the top states a day
+/// without its year ("BERGVIK, Sept 8 (Wire) -").
+pub fn has_dateline_day(article: &Article) -> bool {
+    matches!(header_date(article), Some(HeaderDate::MonthDay(..)))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -285,6 +285,7 @@ pub(crate) fn resolve(raw: &RawDate, context: &Context) -> Option<Resolved> {
                 until: None,
             })
         }
+        RawKind::FromFollowingEvent { .. } => None,
         RawKind::PastPeriod { amount, unit } => {
             let needed = shift_by_unit(NaiveDate::from_ymd_opt(2000, 1, 1)?, 0, unit)?.1;
             let anchor = anchor_at_least(context, needed)?;

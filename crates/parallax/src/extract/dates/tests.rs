@@ -167,7 +167,7 @@ fn dateline_without_year_takes_the_year_from_weekdays() {
         Some((
             date(2025, 6, 14),
             DatePrecision::Day,
-            ArticleDateSource::Inferred
+            ArticleDateSource::Dateline
         ))
     );
 }
@@ -274,4 +274,104 @@ fn datelines_may_name_the_country_after_the_city() {
         "LUBENIK, the regional capital, ",
         " - the toll"
     ));
+}
+
+#[test]
+fn a_printed_full_date_is_a_stated_header_date() {
+    let (article, doc) = article_of(&["Published 16 May 2025", "The river rose overnight."]);
+    let found = article_date(&article, &doc);
+    assert_eq!(
+        found.map(|found| found.source),
+        Some(ArticleDateSource::Header)
+    );
+    assert!(found.is_some_and(|found| found.source.is_stated()));
+}
+
+#[test]
+fn story_anchor_gives_a_dateline_the_story_year() {
+    // The text alone would guess a year from its weekday; the story's stated
+    // date says which year it is.
+    let (article, _doc) = article_of(&[
+        "TORVIK, Sept 8 (Wire) - The ferry company said on Monday it would close two routes by 2027.",
+    ]);
+    let guessed = ArticleDate {
+        date: date(2031, 9, 8),
+        precision: DatePrecision::Day,
+        source: ArticleDateSource::Dateline,
+    };
+    let anchored = story_anchor(&article, Some(&guessed), &[], &[date(2025, 9, 12)]);
+    assert_eq!(
+        anchored.map(|anchored| (anchored.date, anchored.source)),
+        Some((date(2025, 9, 8), ArticleDateSource::Dateline))
+    );
+}
+
+#[test]
+fn story_anchor_leaves_stated_dates_and_borrows_for_undated_articles() {
+    let (article, _doc) =
+        article_of(&["The ferry company said on Monday it would close two routes."]);
+    let stated = ArticleDate {
+        date: date(2025, 9, 8),
+        precision: DatePrecision::Day,
+        source: ArticleDateSource::Header,
+    };
+    assert_eq!(
+        story_anchor(&article, Some(&stated), &[], &[date(2025, 9, 12)]),
+        None
+    );
+    // No stated date in the story: nothing to borrow.
+    assert_eq!(story_anchor(&article, None, &[], &[]), None);
+    // The lineage's date first, else the story's latest.
+    let from_lineage = story_anchor(
+        &article,
+        None,
+        &[date(2025, 9, 8)],
+        &[date(2025, 9, 8), date(2025, 9, 12)],
+    );
+    assert_eq!(from_lineage.map(|found| found.date), Some(date(2025, 9, 8)));
+    let from_story = story_anchor(&article, None, &[], &[date(2025, 9, 8), date(2025, 9, 12)]);
+    assert_eq!(
+        from_story.map(|found| (found.date, found.source)),
+        Some((date(2025, 9, 12), ArticleDateSource::Story))
+    );
+}
+
+#[test]
+fn days_after_an_event_are_not_counted_from_the_previous_date() {
+    let anchor = ArticleDate {
+        date: date(2025, 9, 12),
+        precision: DatePrecision::Day,
+        source: ArticleDateSource::Metadata,
+    };
+    let (article, doc) = article_of(&[
+        "Workers struck on Thursday, three days after the company announced the closures.",
+        "Talks resumed on Tuesday. Two days later the union called off the strike.",
+    ]);
+    let found = find_dates(&article, &doc, Some(&anchor));
+    let resolved: Vec<(String, Option<chrono::NaiveDate>)> = found
+        .iter()
+        .map(|found| (article.slice(&found.span).to_string(), found.date))
+        .collect();
+    assert!(
+        resolved.contains(&("three days after".to_string(), None)),
+        "{resolved:?}"
+    );
+    assert!(
+        resolved.contains(&("Two days later".to_string(), Some(date(2025, 9, 11)))),
+        "{resolved:?}"
+    );
+}
+
+#[test]
+fn years_in_would_sentences_are_not_the_article_year() {
+    // "would" speaks of what is to come: 2029 is not when this was written.
+    let (article, doc) = article_of(&[
+        "The plant would close by the end of 2029, the company said on Monday.",
+        "It opened in 2003.",
+    ]);
+    let found = article_date(&article, &doc);
+    assert!(
+        found.is_none_or(|found| found.date.year() < 2029),
+        "{found:?}"
+    );
 }

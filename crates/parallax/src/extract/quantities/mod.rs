@@ -992,13 +992,28 @@ fn subject_before(
     let lexemes = &context.lexemes;
     let text = context.text;
     let mut index = first.checked_sub(1)?;
-    if has_class(&lower_at(lexemes, text, index), class::LINKER) {
+    let before_figure = lower_at(lexemes, text, index);
+    if COPULAS.contains(&before_figure.as_str()) && is_word(lexemes, index) {
+        // "turnout was 63.2 percent": the subject of the copula.
+        return copula_subject(context, index);
+    }
+    if has_class(&before_figure, class::LINKER) {
         index = index.checked_sub(1)?;
     } else {
         return None;
     }
     let verb_word = lower_at(lexemes, text, index);
-    if !is_word(lexemes, index) || has_class(&verb_word, class::DET | class::STOP | class::REPORT) {
+    // "was confirmed at 3.9 percent": a reporting verb in the passive
+    // states the figure rather than reporting speech.
+    let passive = index
+        .checked_sub(1)
+        .is_some_and(|before| has_class(&lower_at(lexemes, text, before), class::AUX));
+    let closed = if passive {
+        class::DET | class::STOP
+    } else {
+        class::DET | class::STOP | class::REPORT
+    };
+    if !is_word(lexemes, index) || has_class(&verb_word, closed) {
         return None;
     }
     // "the fine amounts to": a present-tense -s verb after a singular noun.
@@ -1054,6 +1069,57 @@ fn subject_before(
         None => Some(verb),
     };
     Some(((phrase, phrase_first, phrase_last), predicate))
+}
+
+/// Forms of "be" that tie a measure to its figure ("the rate was 4.2%").
+const COPULAS: &[&str] = &["is", "was", "are", "were"];
+
+/// For "[the jobless rate] was 4.2%": the lower-case noun phrase right
+/// before the copula at lexeme `copula`, with no predicate (a state, not an
+/// event). Names are not measures: a phrase that starts with a capital
+/// anywhere but at the start of the sentence is refused.
+#[allow(clippy::type_complexity)]
+fn copula_subject(
+    context: &SentenceContext,
+    copula: usize,
+) -> Option<((String, usize, usize), Option<(String, usize, usize)>)> {
+    let lexemes = &context.lexemes;
+    let text = context.text;
+    let last = copula.checked_sub(1)?;
+    let mut first = last;
+    while first > 0 && last - first < 2 && is_content_word(context, first - 1) {
+        first -= 1;
+    }
+    if !is_content_word(context, last) {
+        return None;
+    }
+    for position in first..=last {
+        let word = text_at(lexemes, text, position);
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        if capital && position > 0 {
+            return None;
+        }
+        if looks_like_verb(&lower_at(lexemes, text, position)) {
+            return None;
+        }
+    }
+    let before_phrase = first
+        .checked_sub(1)
+        .map(|before| lower_at(lexemes, text, before));
+    if first > 0 && !before_phrase.is_some_and(|word| has_class(&word, class::DET)) {
+        // Only a whole subject: at the sentence start or after a determiner.
+        let after_comma = first
+            .checked_sub(1)
+            .and_then(|before| lexemes.get(before))
+            .is_some_and(|lexeme| text.get(lexeme.start..lexeme.end) == Some(","));
+        if !after_comma {
+            return None;
+        }
+    }
+    let start = lexemes.get(first)?.start;
+    let end = lexemes.get(last)?.end;
+    let phrase = normalise_phrase(text.get(start..end)?);
+    Some(((phrase, first, last), None))
 }
 
 /// For "raised [its key rate] to 7.5": the noun phrase ending at lexeme

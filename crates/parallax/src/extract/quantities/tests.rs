@@ -316,3 +316,29 @@ fn scope_stays_in_the_clause() {
     let q = one("Imports of the country's 300 tonnes of grain rose.");
     assert_eq!(q.counted.as_deref(), Some("grain"));
 }
+
+#[test]
+fn measure_nouns_before_a_copula_are_counted() {
+    // The rate is what the figure measures: the subject of the copula.
+    let q = one("Unemployment was 7.1 percent in March.");
+    assert_eq!(q.counted.as_deref(), Some("Unemployment"));
+    let q = one("The participation rate is 58 percent, the agency said.");
+    assert_eq!(q.counted.as_deref(), Some("participation rate"));
+    let q = one("According to the bureau, the jobless rate was 4.2%.");
+    assert_eq!(q.counted.as_deref(), Some("jobless rate"));
+    // A person's name before the copula is not what is counted.
+    let q = one("Ms Varga was 12 percent ahead.");
+    assert_ne!(q.counted.as_deref(), Some("Ms Varga"));
+}
+
+#[test]
+fn measure_nouns_before_a_passive_and_linker_are_counted() {
+    let q = one("Inflation was confirmed at 3.9 percent.");
+    assert_eq!(q.counted.as_deref(), Some("Inflation"));
+}
+
+#[test]
+fn the_object_of_put_at_is_counted_without_the_verb() {
+    let q = one("The observers put attendance at 40 percent.");
+    assert_eq!(q.counted.as_deref(), Some("attendance"));
+}

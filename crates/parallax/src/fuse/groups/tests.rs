@@ -363,3 +363,52 @@ fn roles_fold_nationality_and_keep_former_apart() {
         ("opposition leader".to_string(), false)
     );
 }
+
+fn day(year: i32, month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, month, day).unwrap_or_default()
+}
+
+#[test]
+fn borrowed_days_match_within_their_slack_and_undated_figures() {
+    let around = TimeBucket::Around(day(2025, 5, 15));
+    let stated_next_day = TimeBucket::At(day(2025, 5, 16), DatePrecision::Day);
+    let stated_week_later = TimeBucket::At(day(2025, 5, 22), DatePrecision::Day);
+    assert!(times_compatible(around, stated_next_day, None));
+    assert!(!times_compatible(around, stated_week_later, None));
+    assert!(times_compatible(
+        around,
+        TimeBucket::Undated,
+        Some(day(2025, 5, 1))
+    ));
+    // Stated days stay exact.
+    assert!(!times_compatible(
+        TimeBucket::At(day(2025, 5, 15), DatePrecision::Day),
+        stated_next_day,
+        None
+    ));
+}
+
+#[test]
+fn ranges_of_days_hold_the_days_inside_them() {
+    let week = TimeBucket::Range(day(2025, 10, 13), day(2025, 10, 19));
+    assert!(times_compatible(
+        week,
+        TimeBucket::At(day(2025, 10, 16), DatePrecision::Day),
+        None
+    ));
+    assert!(!times_compatible(
+        week,
+        TimeBucket::At(day(2025, 10, 25), DatePrecision::Day),
+        None
+    ));
+    assert!(times_compatible(
+        week,
+        TimeBucket::Undated,
+        Some(day(2025, 10, 14))
+    ));
+    assert!(!times_compatible(
+        week,
+        TimeBucket::Undated,
+        Some(day(2025, 11, 2))
+    ));
+}
