@@ -101,8 +101,16 @@
     document.title = text ? text + " · Parallax" : "Parallax";
   }
 
+  // The first page shown keeps the browser's own focus order (Tab reaches
+  // the skip link first); later pages move focus to their heading.
+  let firstPage = true;
+
   function focusHeading() {
     const heading = main.querySelector("h1");
+    if (firstPage) {
+      firstPage = false;
+      return;
+    }
     if (heading) {
       heading.setAttribute("tabindex", "-1");
       heading.focus({ preventScroll: true });
@@ -120,6 +128,9 @@
   };
 
   function verdictChip(group) {
+    if (group.verdict === "conflict" && group.conflict_kind === "compatible") {
+      return el("span", { class: "chip chip-compatible" }, "Compatible figures");
+    }
     if (group.verdict === "conflict") {
       const words = KIND_WORDS[group.conflict_kind] || ["Conflict", ""];
       return el("span", { class: "chip chip-conflict" }, "Conflict: " + words[0].toLowerCase());
@@ -390,7 +401,7 @@
     const sides = new Map();
     for (const claim of group.claims) {
       const value = claim.value || {};
-      const key = JSON.stringify([value.low, value.high, value.low_inclusive, value.high_inclusive, value.exact, value.unit, value.text, claim.attributed_to || null]);
+      const key = JSON.stringify([value.low, value.high, value.low_inclusive, value.high_inclusive, value.exact, value.unit, value.text, (claim.attributed_to || "").toLowerCase()]);
       if (!sides.has(key)) sides.set(key, { claims: [], valueText: claim.value_text, attributed: claim.attributed_to });
       sides.get(key).claims.push(claim);
     }
@@ -411,7 +422,9 @@
   }
 
   function renderConflicts(conflicts, context, suffix) {
-    const cards = conflicts.map((group) => {
+    const ordered = conflicts.filter((group) => group.conflict_kind !== "compatible")
+      .concat(conflicts.filter((group) => group.conflict_kind === "compatible"));
+    const cards = ordered.map((group) => {
       const words = KIND_WORDS[group.conflict_kind] || ["Conflict", "The sources differ on this fact."];
       const sides = sidesOf(group);
       const sideNodes = sides.map((side, number) => {
@@ -432,7 +445,7 @@
       return el("li", { class: "conflict kind-" + (group.conflict_kind || "other"), id: "conflict-" + group.id + suffix },
         el("h3", {}, el("span", { class: "generated" }, group.label)),
         el("div", { class: "kind-explained" },
-          el("p", {}, el("strong", { class: "chip chip-conflict" }, words[0]), " ", words[1]),
+          el("p", {}, el("strong", { class: group.conflict_kind === "compatible" ? "chip chip-compatible" : "chip chip-conflict" }, words[0]), " ", words[1]),
           el("p", { class: "explanation" }, el("span", { class: "generated-tag" }, "generated"), " ", group.explanation)),
         el("div", { class: "sides sides-" + Math.min(sides.length, 3) }, sideNodes));
     });
@@ -524,18 +537,19 @@
     const body = rows.map((group) => {
       const byArticle = new Map();
       for (const claim of group.claims) {
-        if (!byArticle.has(claim.span.article)) byArticle.set(claim.span.article, claim.value_text);
+        if (!byArticle.has(claim.span.article)) byArticle.set(claim.span.article, claim);
       }
+      const keyOf = (claim) => describeValue(claim.value) || claim.value_text;
       const counts = new Map();
-      for (const value of byArticle.values()) counts.set(value, (counts.get(value) || 0) + 1);
+      for (const claim of byArticle.values()) counts.set(keyOf(claim), (counts.get(keyOf(claim)) || 0) + 1);
       const common = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
       return el("tr", { class: "row-" + group.verdict },
         el("th", { scope: "row" }, el("span", { class: "generated" }, group.label), " ", verdictChip(group)),
         lineages.flatMap((entry) => entry.articles.map((article) => {
-          const value = byArticle.get(article.index);
-          if (value === undefined) return el("td", { class: "absent" }, el("span", { "aria-label": "not reported" }, "—"));
-          const differs = group.verdict === "conflict" && common && value !== common[0];
-          return el("td", { class: differs ? "reported differs" : "reported" }, value);
+          const claim = byArticle.get(article.index);
+          if (claim === undefined) return el("td", { class: "absent" }, el("span", { "aria-label": "not reported" }, "—"));
+          const differs = group.verdict === "conflict" && group.conflict_kind !== "compatible" && common && keyOf(claim) !== common[0];
+          return el("td", { class: differs ? "reported differs" : "reported" }, claim.value_text);
         })));
     });
     return section("coverage" + suffix, "Who reports what",
@@ -551,12 +565,23 @@
       return el("li", { class: "unique-report" },
         el("h3", {}, names.map((name) => sourceIndex.has(name) ? sourceBadge(context, sourceIndex.get(name)) : el("span", { class: "badge badge-plain" }, name))),
         report.statements.length ? el("ul", { class: "unique-statements" },
-          report.statements.map((line) => el("li", {}, line.text, " ", sourceBadge(context, line.span.article, line.span.source)))) : el("p", {}, "Nothing that no other source reports."),
+          dedupeLines(report.statements).map(([text, articles]) => el("li", {}, text, " ", articles.map((index) => sourceBadge(context, index))))) : el("p", {}, "Nothing that no other source reports."),
         report.omits.length ? el("p", { class: "omits" }, "Leaves out: ", report.omits.map((label, index) => [index ? ", " : "", el("span", { class: "generated" }, label)])) : null);
     });
     return section("unique" + suffix, "Only in one source",
       "For each independent source: what it alone reports, and which key facts it leaves out.",
       el("ul", { class: "unique-list" }, items));
+  }
+
+  /** Lines of the same text from several articles, once, with all of them. */
+  function dedupeLines(lines) {
+    const byText = new Map();
+    for (const line of lines) {
+      const key = line.text.replace(/\s+/g, " ").trim();
+      if (!byText.has(key)) byText.set(key, []);
+      if (!byText.get(key).includes(line.span.article)) byText.get(key).push(line.span.article);
+    }
+    return [...byText.entries()];
   }
 
   function renderArticles(articles, context) {
