@@ -63,6 +63,16 @@ pub fn run_serve(args: ServeArgs) -> ExitCode {
         Ok(listener) => listener,
         Err(error) => return fatal(&error),
     };
+    if let Some(folder) = args.db.parent() {
+        if !folder.as_os_str().is_empty() && !folder.is_dir() {
+            eprintln!(
+                "parallax: cannot create the store {}: the folder {} does not exist; create it or choose another --db",
+                args.db.display(),
+                folder.display()
+            );
+            return ExitCode::from(2);
+        }
+    }
     eprintln!("parallax: opening {}", args.db.display());
     let config = ServeConfig {
         database: args.db.clone(),
